@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../server/config.js';
+import { createContainer } from '../server/container.js';
+import { migrateDown } from '../server/db/migrator.js';
+import { systemClock } from '../server/lib/clock.js';
+import { openAndMigrate, ROOT, serve, webNeedsBuild } from '../server/main.js';
+import { isDatabaseEmpty, seedDemo } from '../server/modules/demo/index.js';
+import { registerUserCommands } from './user.js';
+
+const program = new Command().name('guanjia').description('Guanjia 管家 — property service platform');
+
+function config() {
+  try {
+    return loadConfig();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+}
+
+/** The demo password: GUANJIA_DEMO_PASSWORD, or a generated one written to data/demo-credentials.txt. */
+function demoPassword(cfg: ReturnType<typeof loadConfig>): { password: string; generated: boolean } {
+  if (cfg.GUANJIA_DEMO_PASSWORD) return { password: cfg.GUANJIA_DEMO_PASSWORD, generated: false };
+  return { password: `gj-${randomBytes(9).toString('base64url')}`, generated: true };
+}
+
+async function seedIfEmpty(cfg: ReturnType<typeof loadConfig>, db: Parameters<typeof seedDemo>[0]) {
+  if (!(await isDatabaseEmpty(db))) return;
+  const { password, generated } = demoPassword(cfg);
+  console.log('empty database: creating the demo estates (this takes a few seconds)…');
+  const summary = await seedDemo(db, { password, now: new Date() });
+  const lines = [
+    'Guanjia demo accounts / 演示账号',
+    `password / 密码: ${password}`,
+    `usernames / 用户名: ${summary.demoUsernames.join(', ')}`,
+    '',
+  ];
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const file = join(cfg.dataDir, 'demo-credentials.txt');
+  writeFileSync(file, lines.join('\n'), { mode: 0o600 });
+  console.log(
+    `demo: ${summary.estates} estates, ${summary.households} households, ${summary.accounts} staff accounts`,
+  );
+  console.log(lines.join('\n'));
+  if (generated) console.log(`(generated password saved to ${file})`);
+}
+
+function buildWeb() {
+  console.log('building the web console (vite build)…');
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+program
+  .command('start')
+  .description('build what is not built, migrate, seed the demo estate on an empty database, serve')
+  .action(async () => {
+    const cfg = config();
+    if (webNeedsBuild()) buildWeb();
+    const database = await openAndMigrate(cfg);
+    if (cfg.GUANJIA_DEMO) await seedIfEmpty(cfg, database.db);
+    await database.close();
+    const running = await serve(cfg);
+    console.log(
+      `Guanjia is serving on http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST}:${cfg.PORT} (${running.database.engine})`,
+    );
+    for (const sig of ['SIGINT', 'SIGTERM'] as const)
+      process.once(sig, () => void running.stop().then(() => process.exit(0)));
+  });
+
+program
+  .command('serve')
+  .description('serve the API and web apps (no build, no demo seeding)')
+  .action(async () => {
+    const cfg = config();
+    const running = await serve(cfg);
+    console.log(`Guanjia is serving on port ${cfg.PORT} (${running.database.engine})`);
+    for (const sig of ['SIGINT', 'SIGTERM'] as const)
+      process.once(sig, () => void running.stop().then(() => process.exit(0)));
+  });
+
+program
+  .command('migrate')
+  .description('apply pending migrations (or --down to revert the last one)')
+  .option('--down', 'revert the last applied migration')
+  .action(async (opts: { down?: boolean }) => {
+    const cfg = config();
+    const database = await openAndMigrate(cfg);
+    if (opts.down) console.log(`reverted: ${(await migrateDown(database.db)) ?? 'nothing'}`);
+    else console.log('database is up to date');
+    await database.close();
+  });
+
+program
+  .command('demo')
+  .description(
+    'create the demo estates (2 estates, ~2,000 households, staff in every team, one account per role)',
+  )
+  .option('--force', 'seed even when the database is not empty')
+  .action(async (opts: { force?: boolean }) => {
+    const cfg = config();
+    const database = await openAndMigrate(cfg);
+    if (!opts.force && !(await isDatabaseEmpty(database.db))) {
+      console.error('the database already has data; use --force to add the demo anyway');
+      process.exitCode = 1;
+    } else if (opts.force) {
+      const { password } = demoPassword(cfg);
+      const s = await seedDemo(database.db, { password, now: new Date() });
+      console.log(`demo: ${s.households} households; password: ${password}`);
+    } else await seedIfEmpty(cfg, database.db);
+    await database.close();
+  });
+
+program
+  .command('build')
+  .description('build the web apps')
+  .action(() => buildWeb());
+
+registerUserCommands(program, async () => {
+  const cfg = config();
+  const database = await openAndMigrate(cfg);
+  return { database, container: createContainer({ db: database.db, clock: systemClock }) };
+});
+
+program.parseAsync(process.argv).catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

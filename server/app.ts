@@ -1,0 +1,116 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from './container.js';
+import { CommonErrors } from './lib/errors.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes } from './modules/auth/index.js';
+import { estateRoutes } from './modules/estates/index.js';
+import { householdRoutes } from './modules/households/index.js';
+import authPlugin from './plugins/auth.js';
+import errorHandler from './plugins/error-handler.js';
+import openapi from './plugins/openapi.js';
+import web from './plugins/web.js';
+
+export interface AppOptions {
+  container: Container;
+  logLevel?: string;
+  trustProxy?: boolean;
+  publicOrigin?: string;
+  /** Folder holding the built web apps (dist/); omitted in API tests. */
+  distDir?: string;
+  /** Extra route plugins registered under /api (modules added by later issues). */
+  extraRoutes?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+/** Builds the Fastify app without listening: main.ts listens, tests use app.inject. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const c = opts.container;
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  await app.register(authPlugin, { auth: c.auth, publicOrigin: opts.publicOrigin });
+  await app.register(openapi);
+
+  // Personal data must not sit in shared caches.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('Cache-Control'))
+      reply.header('Cache-Control', 'no-store');
+  });
+
+  // Record authorization denials in the audit log (ASVS 16: every authorization failure).
+  app.addHook('onError', async (req, _reply, err) => {
+    const e = err as unknown as { denied?: boolean; status?: number; code?: string };
+    if (e.denied || e.code === 'FORBIDDEN' || e.code === 'ORIGIN_REJECTED') {
+      await c.audit
+        .record({
+          actor: req.maybeActor ?? null,
+          action: 'access.denied',
+          outcome: 'denied',
+          ip: req.ip,
+          details: { method: req.method, route: req.routeOptions.url ?? req.url, code: e.code },
+        })
+        .catch((x) => req.log.error({ err: x }, 'audit write failed'));
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      typed.get(
+        '/health',
+        {
+          schema: {
+            operationId: 'getHealth',
+            tags: ['system'],
+            security: [],
+            response: { 200: z.object({ status: z.literal('ok') }) },
+          },
+        },
+        async () => ({ status: 'ok' as const }),
+      );
+      await api.register(authRoutes(c.auth, c.accounts));
+      await api.register(estateRoutes(c.estates));
+      await api.register(householdRoutes(c.households, c.consents, c.customFields));
+      await api.register(auditRoutes(c.audit));
+      for (const extra of opts.extraRoutes ?? []) await api.register(extra);
+    },
+    { prefix: '/api' },
+  );
+
+  if (opts.distDir) await app.register(web, { distDir: opts.distDir });
+  else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+      const e = CommonErrors.make('NOT_FOUND');
+      return reply.code(404).send({ error: { code: e.code, message: e.messageIn('en') } });
+    });
+  }
+  return app;
+}

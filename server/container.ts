@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema.js';
+import type { Clock } from './lib/clock.js';
+import { createAuditService } from './modules/audit/index.js';
+import {
+  type AuthSettings,
+  createAccountService,
+  createAuthService,
+  DEFAULT_AUTH_SETTINGS,
+} from './modules/auth/index.js';
+import { createEstateService } from './modules/estates/index.js';
+import {
+  createConsentService,
+  createCustomFieldService,
+  createHouseholdService,
+} from './modules/households/index.js';
+
+export interface ContainerOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  auth?: Partial<AuthSettings>;
+}
+
+/** The one composition root: every repository-backed service, wired with narrow dependencies. */
+export function createContainer(opts: ContainerOptions) {
+  const { db, clock } = opts;
+  const audit = createAuditService({ db, clock });
+  const auth = createAuthService({ db, clock, audit, settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
+  const accounts = createAccountService({ db, clock, audit });
+  const estates = createEstateService({ db });
+  const households = createHouseholdService({ db, clock, audit, estates });
+  const consents = createConsentService({ db, clock, audit, households });
+  const customFields = createCustomFieldService({ db, clock, audit });
+  return { db, clock, audit, auth, accounts, estates, households, consents, customFields };
+}
+
+export type Container = ReturnType<typeof createContainer>;

@@ -1,0 +1,39 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m0001 from './migrations/20261127_0001_foundation.js';
+
+/** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
+const migrations: Record<string, Migration> = {
+  '20261127_0001_foundation': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** `schema` names the PostgreSQL schema holding the migration tables (tests use a private one). */
+export function createMigrator(db: Kysely<any>, schema?: string): Migrator {
+  return new Migrator({
+    db,
+    provider: new StaticProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const { error, results } = await createMigrator(db, schema).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migration ${failed ?? ''} failed: ${(error as Error).message}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Reverts the last applied migration. */
+export async function migrateDown(db: Kysely<any>): Promise<string | undefined> {
+  const { error, results } = await createMigrator(db).migrateDown();
+  if (error) throw error;
+  return results?.[0]?.migrationName;
+}

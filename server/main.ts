@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { type Config, loadConfig } from './config.js';
+import { type Container, createContainer } from './container.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import { systemClock } from './lib/clock.js';
+import { startScheduler } from './scheduler.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const DIST = join(ROOT, 'dist');
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  container: Container;
+  stop(): Promise<void>;
+}
+
+/** Opens the configured database and applies pending migrations. */
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = openDatabase(config.DATABASE_URL, config.dataDir);
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  return database;
+}
+
+/** Newest modification time of any file under a folder (skips node_modules). */
+function newest(dir: string): number {
+  let max = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
+    const p = join(dir, name);
+    const s = statSync(p);
+    max = Math.max(max, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return max;
+}
+
+/** True when the web console has no build, or its sources changed since the last build. */
+export function webNeedsBuild(): boolean {
+  const index = join(DIST, 'console', 'index.html');
+  if (!existsSync(join(ROOT, 'web', 'console'))) return false;
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return newest(join(ROOT, 'web')) > built || newest(join(ROOT, 'contract')) > built;
+}
+
+/** config → db → migrate → container → app → listen → scheduler. */
+export async function serve(config: Config = loadConfig()): Promise<Running> {
+  const database = await openAndMigrate(config);
+  const container = createContainer({
+    db: database.db,
+    clock: systemClock,
+    auth: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+  });
+  const app = await buildApp({
+    container,
+    logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    publicOrigin: config.PUBLIC_ORIGIN,
+    distDir: DIST,
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const scheduler = startScheduler(container, app.log);
+  return {
+    app,
+    database,
+    container,
+    async stop() {
+      scheduler.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/** Finds an account by username or phone. */
+export function findAccountByLogin(db: Kysely<DB>, login: string) {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', login), eb('phone', '=', login)]))
+    .executeTakeFirst();
+}
+
+export function findAccountById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listAccounts(db: Kysely<DB>) {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('role', '!=', 'resident')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listAssignments(db: Kysely<DB>, accountIds: string[]) {
+  if (!accountIds.length) return Promise.resolve([]);
+  return db.selectFrom('staff_assignments').selectAll().where('account_id', 'in', accountIds).execute();
+}
+
+export function listAllEstateIds(db: Kysely<DB>) {
+  return db.selectFrom('estates').select('id').orderBy('code').execute();
+}
+
+export function countRecentFailures(db: Kysely<DB>, ip: string, since: string) {
+  return db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', ip)
+    .where('success', '=', 0)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+}
+
+export function insertLoginAttempt(
+  db: Kysely<DB>,
+  row: { id: string; at: string; ip: string; login: string; success: number },
+) {
+  return db.insertInto('login_attempts').values(row).execute();
+}
+
+/** Session with its account in one query: the hot path of every authenticated request. */
+export function findSession(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'accounts.id',
+      'accounts.role',
+      'accounts.display_name',
+      'accounts.status',
+      'accounts.username',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertSession(
+  db: Kysely<DB>,
+  row: {
+    id: string;
+    account_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
+) {
+  return db.insertInto('sessions').values(row).execute();
+}
+
+export function touchSession(db: Kysely<DB>, id: string, at: string) {
+  return db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export function deleteSession(db: Kysely<DB>, id: string) {
+  return db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export function deleteSessionsOfAccount(db: Kysely<DB>, accountId: string) {
+  return db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+}
+
+export function deleteExpiredSessions(db: Kysely<DB>, now: string) {
+  return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,222 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+export type HouseholdRow = Awaited<ReturnType<typeof findHousehold>> & {};
+
+export function findHousehold(db: Kysely<DB>, id: string) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findHouseholdByRoom(db: Kysely<DB>, estateId: string, roomId: string) {
+  return db
+    .selectFrom('households')
+    .select(['id'])
+    .where('estate_id', '=', estateId)
+    .where('room_id', '=', roomId)
+    .executeTakeFirst();
+}
+
+export function listMembers(db: Kysely<DB>, estateId: string, householdIds: string[]) {
+  if (!householdIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', 'in', householdIds)
+    .orderBy('sort')
+    .execute();
+}
+
+export function listPrimaryMembers(db: Kysely<DB>, householdIds: string[]) {
+  if (!householdIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .select(['household_id', 'phone'])
+    .where('household_id', 'in', householdIds)
+    .where('is_primary', '=', 1)
+    .execute();
+}
+
+export function listPets(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('pets')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .orderBy('id')
+    .execute();
+}
+
+export function listVehicles(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('vehicles')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .orderBy('id')
+    .execute();
+}
+
+export function countSensitiveByCategory(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('sensitive_facts')
+    .select((eb) => ['category', eb.fn.countAll<number>().as('n')])
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .where('deleted_at', 'is', null)
+    .groupBy('category')
+    .execute();
+}
+
+export interface ListFilter {
+  estateIds: string[];
+  buildingId?: string;
+  occupancy?: string;
+  careFlag?: string;
+  /** Candidate ids from a search; undefined = no search. */
+  ids?: string[];
+  after?: [string, string];
+  limit: number;
+}
+
+/** A page of households in natural room order, keyset-paginated on (room_sort, id). */
+export function listHouseholds(db: Kysely<DB>, f: ListFilter) {
+  let q = db.selectFrom('households').selectAll().where('estate_id', 'in', f.estateIds);
+  if (f.ids) q = q.where((eb) => (f.ids!.length ? eb('id', 'in', f.ids!) : sql<boolean>`1 = 0`));
+  if (f.buildingId) q = q.where('building_id', '=', f.buildingId);
+  if (f.occupancy) q = q.where('occupancy', '=', f.occupancy);
+  if (f.careFlag) q = q.where('care_flags', 'like', `%"${f.careFlag}"%`);
+  if (f.after) {
+    const [sort, id] = f.after;
+    q = q.where((eb) =>
+      eb.or([eb('room_sort', '>', sort), eb.and([eb('room_sort', '=', sort), eb('id', '>', id)])]),
+    );
+  }
+  return q
+    .orderBy('room_sort')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+const CAP = 5000;
+
+/** Households whose room matches (any of the parts given). */
+export async function idsByRoom(
+  db: Kysely<DB>,
+  estateIds: string[],
+  r: { building?: string; unit?: string; room?: string },
+) {
+  if (r.building && r.unit && r.room) {
+    return (
+      await db
+        .selectFrom('households')
+        .select('id')
+        .where('estate_id', 'in', estateIds)
+        .where('room_code', '=', `${r.building}-${r.unit}-${r.room}`)
+        .execute()
+    ).map((x) => x.id);
+  }
+  let q = db
+    .selectFrom('rooms')
+    .innerJoin('households', (j) =>
+      j.onRef('households.estate_id', '=', 'rooms.estate_id').onRef('households.room_id', '=', 'rooms.id'),
+    )
+    .select('households.id')
+    .where('rooms.estate_id', 'in', estateIds);
+  if (r.building) {
+    // Range on the code prefix ("3-" ≤ code < "3.") keeps the index usable on both engines.
+    q = q.where('rooms.room_code', '>=', `${r.building}-`).where('rooms.room_code', '<', `${r.building}.`);
+    if (r.unit)
+      q = q
+        .where('rooms.room_code', '>=', `${r.building}-${r.unit}-`)
+        .where('rooms.room_code', '<', `${r.building}-${r.unit}.`);
+  }
+  if (r.room) q = q.where('rooms.number', '=', r.room);
+  return (await q.limit(CAP).execute()).map((x) => x.id);
+}
+
+/** Households with a member whose name starts with the text. */
+export async function idsByName(db: Kysely<DB>, estateIds: string[], name: string) {
+  const rows = await db
+    .selectFrom('members')
+    .select('household_id')
+    .where('estate_id', 'in', estateIds)
+    .where('name', '>=', name)
+    .where('name', '<', `${name}\uffff`)
+    .limit(CAP)
+    .execute();
+  return rows.map((r) => r.household_id);
+}
+
+/** Households with a member whose phone ends with the digits (4 or more). */
+export async function idsByPhone(db: Kysely<DB>, estateIds: string[], digits: string) {
+  const q = db
+    .selectFrom('members')
+    .select(['household_id', 'phone'])
+    .where('estate_id', 'in', estateIds)
+    .where('phone_suffix', '=', digits.slice(-4));
+  const rows = await q.limit(CAP).execute();
+  return rows.filter((r) => (r.phone ?? '').replace(/\D/g, '').endsWith(digits)).map((r) => r.household_id);
+}
+
+export async function idsByTag(db: Kysely<DB>, estateIds: string[], tag: string) {
+  const rows = await db
+    .selectFrom('household_tags')
+    .select('household_id')
+    .where('estate_id', 'in', estateIds)
+    .where('tag', '=', tag)
+    .limit(CAP)
+    .execute();
+  return rows.map((r) => r.household_id);
+}
+
+export function listChanges(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('household_changes')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export function listCustomFieldDefs(db: Kysely<DB>, estateId: string) {
+  return db
+    .selectFrom('custom_field_defs')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .orderBy('sort')
+    .orderBy('key')
+    .execute();
+}
+
+export function listConsents(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .orderBy('granted_at', 'desc')
+    .execute();
+}
+
+export function listSensitiveFacts(
+  db: Kysely<DB>,
+  estateId: string,
+  householdId: string,
+  categories: string[],
+) {
+  if (!categories.length) return Promise.resolve([]);
+  return db
+    .selectFrom('sensitive_facts')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .where('category', 'in', categories)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+}
