@@ -23,7 +23,7 @@ export async function buildTestApp(): Promise<TestApp> {
   const database = await createTestDb();
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
   const c = createContainer({ db: database.db, clock, auth: { ipMaxFailures: 1000 } });
-  const app = await buildApp({ container: c, logLevel: 'silent' });
+  const app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
   await app.ready();
   const call = (cookie: string | undefined, opts: InjectOptions) =>
     app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) } });

@@ -38,7 +38,13 @@ interface Ctx {
 
 interface Case {
   op: string;
-  req: (c: Ctx) => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }>;
+  req: (
+    c: Ctx,
+  ) => Promise<{
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: Record<string, unknown>;
+  }>;
   expect: Record<Who, Expect>;
 }
 

@@ -196,6 +196,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('households_room_uq', ['estate_id', 'room_id'])
     .addForeignKeyConstraint('households_room_fk', ['estate_id', 'room_id'], 'rooms', ['estate_id', 'id'])
     .execute();
+  // Ids are globally unique ULIDs: households are also fetched by id alone (GET /households/:id).
+  await db.schema.createIndex('households_id_uq').on('households').column('id').unique().execute();
   await db.schema
     .createIndex('households_room_code')
     .on('households')

@@ -27,11 +27,16 @@ export function listMembers(db: Kysely<DB>, estateId: string, householdIds: stri
     .execute();
 }
 
-export function listPrimaryMembers(db: Kysely<DB>, householdIds: string[]) {
+export function listPrimaryMembers(db: Kysely<DB>, estateIds: string[], householdIds: string[]) {
   if (!householdIds.length) return Promise.resolve([]);
   return db
     .selectFrom('members')
     .select(['household_id', 'phone'])
+    .where(
+      estateIds.length === 1
+        ? (eb) => eb('estate_id', '=', estateIds[0]!)
+        : (eb) => eb('estate_id', 'in', estateIds),
+    )
     .where('household_id', 'in', householdIds)
     .where('is_primary', '=', 1)
     .execute();
@@ -81,7 +86,15 @@ export interface ListFilter {
 
 /** A page of households in natural room order, keyset-paginated on (room_sort, id). */
 export function listHouseholds(db: Kysely<DB>, f: ListFilter) {
-  let q = db.selectFrom('households').selectAll().where('estate_id', 'in', f.estateIds);
+  // With one estate, '=' lets both engines walk the (estate_id, room_sort, id) index in order.
+  let q = db
+    .selectFrom('households')
+    .selectAll()
+    .where(
+      f.estateIds.length === 1
+        ? (eb) => eb('estate_id', '=', f.estateIds[0]!)
+        : (eb) => eb('estate_id', 'in', f.estateIds),
+    );
   if (f.ids) q = q.where((eb) => (f.ids!.length ? eb('id', 'in', f.ids!) : sql<boolean>`1 = 0`));
   if (f.buildingId) q = q.where('building_id', '=', f.buildingId);
   if (f.occupancy) q = q.where('occupancy', '=', f.occupancy);

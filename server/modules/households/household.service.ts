@@ -156,6 +156,7 @@ export function createHouseholdService(deps: HouseholdDeps) {
       });
       const primaries = await repo.listPrimaryMembers(
         db,
+        estateIds,
         rows.map((r) => r.id),
       );
       const phoneOf = new Map(primaries.map((p) => [p.household_id, p.phone]));

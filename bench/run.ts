@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: starts the built server on loopback against a database holding 100,000
+ * households and measures, in one run, a baseline route and the product's hot paths with
+ * autocannon. Figures are reported as ratios to the baseline measured in the same run, never as
+ * absolute targets inside tests. Writes bench/results/latest.json and a dated copy.
+ *
+ *   npm run bench                      # quick mode on SQLite (< 3 minutes)
+ *   DATABASE_URL=postgres://… npm run bench   # the same on PostgreSQL (a private schema is used)
+ *   BENCH_HOUSEHOLDS=20000 BENCH_SECONDS=5 npm run bench
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrator.js';
+import type { DB } from '../server/db/schema.js';
+import { newId } from '../server/lib/ids.js';
+import { hashPassword } from '../server/modules/auth/password.js';
+import { loadBulkHouseholds } from '../server/modules/demo/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
+
+export interface CaseResult {
+  name: string;
+  engine: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  ratioToBaseline: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function prepare() {
+  const url = process.env.DATABASE_URL;
+  const dataDir = mkdtempSync(join(tmpdir(), 'guanjia-bench-'));
+  let serverUrl: string | undefined;
+  let db: Kysely<DB>;
+  let cleanup: () => Promise<void>;
+  if (url && /^postgres/.test(url)) {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Pool({ connectionString: url, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db, schema);
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    serverUrl = u.toString();
+    cleanup = async () => {
+      await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db);
+      await db.destroy();
+    };
+  } else {
+    const d = openDatabase(undefined, dataDir);
+    db = d.db;
+    await migrateToLatest(db);
+    cleanup = () => d.close();
+  }
+  const t0 = performance.now();
+  const { estateId } = await loadBulkHouseholds(db, {
+    estateCode: 'bench',
+    households: HOUSEHOLDS,
+    now: new Date(),
+  });
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const now = new Date().toISOString();
+  const accountId = newId();
+  await db
+    .insertInto('accounts')
+    .values({
+      id: accountId,
+      username: 'bench',
+      phone: null,
+      display_name: '压测',
+      role: 'manager',
+      password_hash: await hashPassword(PASSWORD),
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    })
+    .execute();
+  await db
+    .insertInto('staff_assignments')
+    .values({
+      estate_id: estateId,
+      account_id: accountId,
+      team_id: null,
+      position: null,
+      skills: '[]',
+      created_at: now,
+    })
+    .execute();
+  const sample = await db
+    .selectFrom('households')
+    .select(['id', 'room_code'])
+    .where('estate_id', '=', estateId)
+    .orderBy('id')
+    .limit(2000)
+    .execute();
+  const names = await db
+    .selectFrom('members')
+    .select('name')
+    .where('estate_id', '=', estateId)
+    .limit(500)
+    .execute();
+  return {
+    dataDir,
+    serverUrl,
+    db,
+    cleanup,
+    sample,
+    names: names.map((n) => n.name),
+    loadSeconds,
+    engine: url && /^postgres/.test(url) ? 'postgres' : 'sqlite',
+  };
+}
+
+function startServer(dataDir: string, databaseUrl: string | undefined, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      LOG_LEVEL: 'warn',
+      GUANJIA_DEMO: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise<typeof child>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => {
+      if (b.toString().includes('serving')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ ...opts, duration: SECONDS, connections: CONNECTIONS }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+  });
+}
+
+async function main() {
+  const p = await prepare();
+  console.log(`${p.engine}: loaded ${HOUSEHOLDS} households in ${p.loadSeconds.toFixed(1)} s`);
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = await startServer(p.dataDir, p.serverUrl, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    let i = 0;
+    const pick = <T>(xs: T[]) => xs[i++ % xs.length]!;
+    const cases: [string, autocannon.Options][] = [
+      ['baseline GET /api/health', { url: `${base}/api/health` }],
+      [
+        'getHousehold (authenticated)',
+        {
+          url: base,
+          headers: { cookie },
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (r: any) => ({ ...r, path: `/api/households/${pick(p.sample).id}` }),
+            },
+          ],
+        },
+      ],
+      [
+        'listHouseholds search by room',
+        {
+          url: base,
+          headers: { cookie },
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (r: any) => ({
+                ...r,
+                path: `/api/households?q=${encodeURIComponent(pick(p.sample).room_code)}`,
+              }),
+            },
+          ],
+        },
+      ],
+      [
+        'listHouseholds search by name',
+        {
+          url: base,
+          headers: { cookie },
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (r: any) => ({
+                ...r,
+                path: `/api/households?limit=20&q=${encodeURIComponent(pick(p.names))}`,
+              }),
+            },
+          ],
+        },
+      ],
+      ['listHouseholds first page', { url: `${base}/api/households?limit=50`, headers: { cookie } }],
+    ];
+    const results: CaseResult[] = [];
+    let baseline = 0;
+    for (const [name, opts] of cases) {
+      const r = await run(opts);
+      if (!baseline) baseline = r.requests.average;
+      const row: CaseResult = {
+        name,
+        engine: p.engine,
+        reqPerSec: Math.round(r.requests.average),
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        ratioToBaseline: Number((r.requests.average / baseline).toFixed(3)),
+        errors: r.errors,
+        non2xx: r.non2xx,
+      };
+      results.push(row);
+      console.log(
+        `${name.padEnd(36)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToBaseline}  non2xx ${row.non2xx}`,
+      );
+    }
+    const out = {
+      date: new Date().toISOString(),
+      households: HOUSEHOLDS,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      loadSeconds: p.loadSeconds,
+      cases: results,
+    };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+    writeFileSync(
+      join(ROOT, 'bench', 'results', `${out.date.slice(0, 10)}-${p.engine}.json`),
+      `${JSON.stringify(out, null, 2)}\n`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await p.cleanup();
+    rmSync(p.dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
