@@ -38,9 +38,7 @@ interface Ctx {
 
 interface Case {
   op: string;
-  req: (
-    c: Ctx,
-  ) => Promise<{
+  req: (c: Ctx) => Promise<{
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     url: string;
     payload?: Record<string, unknown>;
