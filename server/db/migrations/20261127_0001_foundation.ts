@@ -232,7 +232,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('household_tags_tag')
     .on('household_tags')
-    .columns(['estate_id', 'tag'])
+    .columns(['estate_id', 'tag', 'household_id'])
     .execute();
 
   await db.schema

@@ -1,4 +1,10 @@
-import type { AGE_BANDS, CARE_FLAGS, CONTACT_CHANNELS, MEMBER_ROLES, OCCUPANCIES } from '../../../contract/households.js';
+import type {
+  AGE_BANDS,
+  CARE_FLAGS,
+  CONTACT_CHANNELS,
+  MEMBER_ROLES,
+  OCCUPANCIES,
+} from '../../../contract/households.js';
 
 /**
  * The layout of the household workbook (家庭档案), shared by the template, the export and the
@@ -6,7 +12,12 @@ import type { AGE_BANDS, CARE_FLAGS, CONTACT_CHANNELS, MEMBER_ROLES, OCCUPANCIES
  * Chinese words property staff use; the importer also accepts the English codes.
  */
 
-export const SHEETS = { households: '家庭档案', members: '家庭成员', vehicles: '车辆', help: '说明' } as const;
+export const SHEETS = {
+  households: '家庭档案',
+  members: '家庭成员',
+  vehicles: '车辆',
+  help: '说明',
+} as const;
 export type DataSheet = 'households' | 'members' | 'vehicles';
 
 /** Data rows accepted per sheet. */
@@ -21,7 +32,11 @@ export const OCCUPANCY_LABELS: Record<(typeof OCCUPANCIES)[number], string> = {
   vacant: '空置',
   renovating: '装修中',
 };
-export const ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = { owner: '业主', tenant: '租户', family: '家属' };
+export const ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = {
+  owner: '业主',
+  tenant: '租户',
+  family: '家属',
+};
 export const AGE_BAND_LABELS: Record<(typeof AGE_BANDS)[number], string> = {
   under14: '14岁以下',
   '14to17': '14-17岁',
@@ -148,17 +163,38 @@ export const HOUSEHOLD_COLUMNS: ColumnDef[] = [
     options: list(OCCUPANCY_LABELS),
     help: `必填，只能是 ${list(OCCUPANCY_LABELS).join('/')}（可从下拉框选择）。`,
   },
-  { key: 'moveInDate', header: '入住日期', width: 13, date: true, help: '可不填。写成 2020-05-01，或直接填 Excel 日期。' },
-  { key: 'familyStructure', header: '家庭结构', width: 14, help: '可不填，如 三代同堂、夫妻二人、独居，最多60字。' },
+  {
+    key: 'moveInDate',
+    header: '入住日期',
+    width: 13,
+    date: true,
+    help: '可不填。写成 2020-05-01，或直接填 Excel 日期。',
+  },
+  {
+    key: 'familyStructure',
+    header: '家庭结构',
+    width: 14,
+    help: '可不填，如 三代同堂、夫妻二人、独居，最多60字。',
+  },
   {
     key: 'careFlags',
     header: '关怀标记',
     width: 20,
     help: `可不填；可填多个，用“、”或逗号分隔。可选：${list(CARE_FLAG_LABELS).join('、')}。`,
   },
-  { key: 'hobbies', header: '爱好', width: 18, help: '可不填；多个用“、”或逗号分隔，每项最多20字，最多30项。' },
+  {
+    key: 'hobbies',
+    header: '爱好',
+    width: 18,
+    help: '可不填；多个用“、”或逗号分隔，每项最多20字，最多30项。',
+  },
   { key: 'skills', header: '特长', width: 18, help: '可不填；写法同“爱好”，如 会修电器、懂急救。' },
-  { key: 'tags', header: '标签', width: 18, help: '可不填；写法同“爱好”，如 楼长、志愿者。可用标签搜索家庭。' },
+  {
+    key: 'tags',
+    header: '标签',
+    width: 18,
+    help: '可不填；写法同“爱好”，如 楼长、志愿者。可用标签搜索家庭。',
+  },
   {
     key: 'preferredChannel',
     header: '联系方式偏好',
@@ -166,12 +202,24 @@ export const HOUSEHOLD_COLUMNS: ColumnDef[] = [
     options: list(CHANNEL_LABELS),
     help: `可不填；只能是 ${list(CHANNEL_LABELS).join('/')} 之一（业主端 = 业主手机端/小程序）。`,
   },
-  { key: 'preferredHours', header: '联系时段', width: 14, help: '可不填，如 工作日晚上、周末上午，最多40字。' },
+  {
+    key: 'preferredHours',
+    header: '联系时段',
+    width: 14,
+    help: '可不填，如 工作日晚上、周末上午，最多40字。',
+  },
   { key: 'notes', header: '备注', width: 30, help: '可不填，最多2000字。请勿填写病情、身份证号等敏感信息。' },
 ];
 
 export const MEMBER_COLUMNS: ColumnDef[] = [
-  { key: 'room', header: '房号', width: 14, required: true, text: true, help: '该成员所属家庭的房号，须在「家庭档案」表中出现。' },
+  {
+    key: 'room',
+    header: '房号',
+    width: 14,
+    required: true,
+    text: true,
+    help: '该成员所属家庭的房号，须在「家庭档案」表中出现。',
+  },
   { key: 'name', header: '姓名', width: 12, required: true, help: '必填，最多40字。' },
   { key: 'relation', header: '关系', width: 10, help: '可不填，与户主的关系，如 本人、配偶、子女、父母。' },
   {
@@ -206,9 +254,28 @@ export const MEMBER_COLUMNS: ColumnDef[] = [
 ];
 
 export const VEHICLE_COLUMNS: ColumnDef[] = [
-  { key: 'room', header: '房号', width: 14, required: true, text: true, help: '车辆所属家庭的房号，须在「家庭档案」表中出现。' },
-  { key: 'plate', header: '车牌', width: 14, required: true, help: '如 京A12345，新能源车如 京AD12345；同一车牌在本小区只能登记一次。' },
-  { key: 'reminder', header: '限行提醒', width: 10, options: [YES, NO], help: '是/否，不填为否。填“是”时，限行日前会提醒车主。' },
+  {
+    key: 'room',
+    header: '房号',
+    width: 14,
+    required: true,
+    text: true,
+    help: '车辆所属家庭的房号，须在「家庭档案」表中出现。',
+  },
+  {
+    key: 'plate',
+    header: '车牌',
+    width: 14,
+    required: true,
+    help: '如 京A12345，新能源车如 京AD12345；同一车牌在本小区只能登记一次。',
+  },
+  {
+    key: 'reminder',
+    header: '限行提醒',
+    width: 10,
+    options: [YES, NO],
+    help: '是/否，不填为否。填“是”时，限行日前会提醒车主。',
+  },
 ];
 
 export const COLUMNS: Record<DataSheet, ColumnDef[]> = {
@@ -238,8 +305,24 @@ export const EXAMPLES: Record<DataSheet, Record<string, string>[]> = {
     },
   ],
   members: [
-    { room: '3-2-501', name: '张建国', relation: '本人', role: '业主', phone: '13800001234', ageBand: '60-79岁', primary: YES },
-    { room: '3-2-501', name: '李秀英', relation: '配偶', role: '家属', phone: '13900005678', ageBand: '60-79岁', primary: NO },
+    {
+      room: '3-2-501',
+      name: '张建国',
+      relation: '本人',
+      role: '业主',
+      phone: '13800001234',
+      ageBand: '60-79岁',
+      primary: YES,
+    },
+    {
+      room: '3-2-501',
+      name: '李秀英',
+      relation: '配偶',
+      role: '家属',
+      phone: '13900005678',
+      ageBand: '60-79岁',
+      primary: NO,
+    },
   ],
   vehicles: [{ room: '3-2-501', plate: '京A12345', reminder: YES }],
 };
@@ -263,3 +346,41 @@ export const GENERAL_HELP: string[] = [
   '14岁以下未成年人信息须取得监护人同意，不能通过表格导入，请在系统中登记；从系统导出的未成年人（姓名已打码）导入时原样保留。',
   '导出的文件中手机号已打码（如 138****5678），可直接修改后再导入：打码的号码会保留系统中的原号码。',
 ];
+
+/** Full-width digits and letters (１３８, ＡＢ) as typed by Chinese input methods → ASCII. */
+export function halfWidth(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ－＋（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** 2020-05-01, 2020/5/1, 2020.5.1, 2020年5月1日, 20200501 → 2020-05-01; undefined when not a real date. */
+export function parseDate(text: string): string | undefined {
+  const s = halfWidth(text).trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || y > 2100 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A masked phone as exported (138****5678). */
+export const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
+
+/**
+ * A mobile (11 digits; spaces, dashes and a +86 prefix are dropped) or a landline such as
+ * 010-12345678; undefined when it is neither (the contract's phone rule).
+ */
+export function parsePhone(text: string): string | undefined {
+  let s = halfWidth(text).replace(/[\s()]/g, '');
+  if (/^(\+?86)1[\d-]{10,12}$/.test(s)) s = s.replace(/^\+?86/, '');
+  if (/^1[\d-]+$/.test(s)) s = s.replace(/-/g, '');
+  return /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(s) ? s : undefined;
+}
+
+/** 京A 12345, 京a·12345 → 京A12345; undefined unless it is a plate (the contract's rule). */
+export function parsePlate(text: string): string | undefined {
+  const s = halfWidth(text)
+    .replace(/[\s·•.\-_]/g, '')
+    .toUpperCase();
+  return /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/.test(s) ? s : undefined;
+}

@@ -13,7 +13,8 @@ export const HouseholdIoErrors = defineErrors({
   IMPORT_NOT_XLSX: {
     status: 400,
     message: {
-      'zh-CN': '文件不是 Excel .xlsx 格式。旧版 .xls、CSV 或 WPS 表格请先用 Excel/WPS “另存为” .xlsx 后再导入',
+      'zh-CN':
+        '文件不是 Excel .xlsx 格式。旧版 .xls、CSV 或 WPS 表格请先用 Excel/WPS “另存为” .xlsx 后再导入',
       en: 'The file is not an Excel .xlsx workbook. Save .xls, CSV or WPS files as .xlsx first',
     },
   },
@@ -41,8 +42,8 @@ export const HouseholdIoErrors = defineErrors({
   IMPORT_TOO_MANY_ROWS: {
     status: 400,
     message: {
-      'zh-CN': '「{sheet}」表超过 {max} 行数据，请拆分成多个文件分批导入',
-      en: 'Sheet "{sheet}" has more than {max} data rows; split it into several files',
+      'zh-CN': '工作表{sheet}超过 {max} 行数据，请拆分成多个文件分批导入',
+      en: 'The sheet{sheet}has more than {max} data rows; split it into several files',
     },
   },
   EXPORT_ESTATE_REQUIRED: {

@@ -85,7 +85,8 @@ export interface ListFilter {
 }
 
 /** A page of households in natural room order, keyset-paginated on (room_sort, id). */
-export function listHouseholds(db: Kysely<DB>, f: ListFilter) {
+export async function listHouseholds(db: Kysely<DB>, f: ListFilter) {
+  if (f.ids) return listByIds(db, f);
   // With one estate, '=' lets both engines walk the (estate_id, room_sort, id) index in order.
   let q = db
     .selectFrom('households')
@@ -95,7 +96,6 @@ export function listHouseholds(db: Kysely<DB>, f: ListFilter) {
         ? (eb) => eb('estate_id', '=', f.estateIds[0]!)
         : (eb) => eb('estate_id', 'in', f.estateIds),
     );
-  if (f.ids) q = q.where((eb) => (f.ids!.length ? eb('id', 'in', f.ids!) : sql<boolean>`1 = 0`));
   if (f.buildingId) q = q.where('building_id', '=', f.buildingId);
   if (f.occupancy) q = q.where('occupancy', '=', f.occupancy);
   if (f.careFlag) q = q.where('care_flags', 'like', `%"${f.careFlag}"%`);
@@ -110,6 +110,62 @@ export function listHouseholds(db: Kysely<DB>, f: ListFilter) {
     .orderBy('id')
     .limit(f.limit + 1)
     .execute();
+}
+
+/**
+ * Search results: the candidate ids are known (at most a few thousand), so look them up by id,
+ * order and cut the page in memory, and only then read the full rows of that page. Letting the
+ * planner walk the room-order index while filtering by id would scan the whole estate.
+ */
+async function listByIds(db: Kysely<DB>, f: ListFilter) {
+  const ids = f.ids!;
+  if (!ids.length) return [];
+  const keys: {
+    id: string;
+    room_sort: string;
+    estate_id: string;
+    building_id: string;
+    occupancy: string;
+    care_flags: unknown;
+  }[] = [];
+  for (let i = 0; i < ids.length; i += 900) {
+    const chunk = ids.slice(i, i + 900);
+    keys.push(
+      ...(await db
+        .selectFrom('households')
+        .select(['id', 'room_sort', 'estate_id', 'building_id', 'occupancy', 'care_flags'])
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  }
+  const flag = f.careFlag ? `"${f.careFlag}"` : undefined;
+  const after = f.after;
+  const page = keys
+    .filter(
+      (k) =>
+        f.estateIds.includes(k.estate_id) &&
+        (!f.buildingId || k.building_id === f.buildingId) &&
+        (!f.occupancy || k.occupancy === f.occupancy) &&
+        (!flag ||
+          String(typeof k.care_flags === 'string' ? k.care_flags : JSON.stringify(k.care_flags)).includes(
+            flag,
+          )) &&
+        (!after || k.room_sort > after[0] || (k.room_sort === after[0] && k.id > after[1])),
+    )
+    .sort((a, b) => (a.room_sort < b.room_sort ? -1 : a.room_sort > b.room_sort ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, f.limit + 1);
+  if (!page.length) return [];
+  const rows = await db
+    .selectFrom('households')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      page.map((k) => k.id),
+    )
+    .execute();
+  const order = new Map(page.map((k, i) => [k.id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 const CAP = 5000;
