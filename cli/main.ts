@@ -7,8 +7,10 @@ import { loadConfig } from '../server/config.js';
 import { createContainer } from '../server/container.js';
 import { migrateDown } from '../server/db/migrator.js';
 import { systemClock } from '../server/lib/clock.js';
+import { AppError } from '../server/lib/errors.js';
 import { openAndMigrate, ROOT, serve, webNeedsBuild } from '../server/main.js';
 import { isDatabaseEmpty, seedDemo } from '../server/modules/demo/index.js';
+import { registerIoCommands } from './io.js';
 import { registerUserCommands } from './user.js';
 
 const program = new Command().name('guanjia').description('Guanjia 管家 — property service platform');
@@ -124,13 +126,21 @@ program
   .description('build the web apps')
   .action(() => buildWeb());
 
-registerUserCommands(program, async () => {
+async function openContainer() {
   const cfg = config();
   const database = await openAndMigrate(cfg);
   return { database, container: createContainer({ db: database.db, clock: systemClock }) };
-});
+}
+registerUserCommands(program, openContainer);
+registerIoCommands(program, openContainer);
 
 program.parseAsync(process.argv).catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(
+    e instanceof AppError
+      ? `${e.code}: ${e.messageIn('zh-CN')} / ${e.messageIn('en')}`
+      : e instanceof Error
+        ? e.message
+        : e,
+  );
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { CommonErrors } from './lib/errors.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { estateRoutes } from './modules/estates/index.js';
+import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(c.auth, c.accounts));
       await api.register(estateRoutes(c.estates));
       await api.register(householdRoutes(c.households, c.consents, c.customFields));
+      await api.register(householdIoRoutes(c.householdIo));
       await api.register(auditRoutes(c.audit));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },

@@ -9,6 +9,7 @@ import {
   DEFAULT_AUTH_SETTINGS,
 } from './modules/auth/index.js';
 import { createEstateService } from './modules/estates/index.js';
+import { createHouseholdIoService } from './modules/household-io/index.js';
 import {
   createConsentService,
   createCustomFieldService,
@@ -31,7 +32,8 @@ export function createContainer(opts: ContainerOptions) {
   const households = createHouseholdService({ db, clock, audit, estates });
   const consents = createConsentService({ db, clock, audit, households });
   const customFields = createCustomFieldService({ db, clock, audit });
-  return { db, clock, audit, auth, accounts, estates, households, consents, customFields };
+  const householdIo = createHouseholdIoService({ db, clock, audit, households, estates });
+  return { db, clock, audit, auth, accounts, estates, households, consents, customFields, householdIo };
 }
 
 export type Container = ReturnType<typeof createContainer>;

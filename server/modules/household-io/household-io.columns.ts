@@ -20,8 +20,11 @@ export const SHEETS = {
 } as const;
 export type DataSheet = 'households' | 'members' | 'vehicles';
 
-/** Data rows accepted per sheet. */
-export const MAX_DATA_ROWS = 20_000;
+/**
+ * Data rows accepted per sheet: 20,000 households (a very large estate), and room for about four
+ * members and two cars each.
+ */
+export const MAX_ROWS: Record<DataSheet, number> = { households: 20_000, members: 80_000, vehicles: 40_000 };
 export const MAX_MEMBERS = 30;
 export const MAX_VEHICLES = 20;
 export const MAX_LIST_ITEMS = 30;
@@ -341,7 +344,7 @@ export const GENERAL_HELP: string[] = [
   '第1行是表头，请勿修改表头文字；列的先后顺序可以调整，多余的列会被忽略。各表第2行起为示例，未修改的示例行导入时自动跳过，也可直接删除。',
   '房号已有家庭档案的，导入时更新该档案：表中填写的各列覆盖原内容（留空即清空）；该户的家庭成员、车辆替换为本文件中的（文件中没有列出的成员、车辆会被删除）。',
   '如果删掉了「家庭成员」或「车辆」整张表，或删掉了「家庭档案」中的某一列，原有档案的对应内容保持不变。',
-  `每张表最多 ${MAX_DATA_ROWS.toLocaleString('en-US')} 行数据，文件不超过 10 MB。每户最多 ${MAX_MEMBERS} 位成员、${MAX_VEHICLES} 辆车。`,
+  `每个文件最多 ${MAX_ROWS.households.toLocaleString('en-US')} 户（「家庭成员」最多 ${MAX_ROWS.members.toLocaleString('en-US')} 行、「车辆」最多 ${MAX_ROWS.vehicles.toLocaleString('en-US')} 行），文件不超过 10 MB；更多请分批导入。每户最多 ${MAX_MEMBERS} 位成员、${MAX_VEHICLES} 辆车。`,
   '导入方式：“全部成功才导入”——任何一行有错都不导入，先改正再导入；“只导入正确的”——有错的户（含其成员、车辆行）跳过，其余导入。导入前可先“试导入”检查错误，不会写入数据。',
   '14岁以下未成年人信息须取得监护人同意，不能通过表格导入，请在系统中登记；从系统导出的未成年人（姓名已打码）导入时原样保留。',
   '导出的文件中手机号已打码（如 138****5678），可直接修改后再导入：打码的号码会保留系统中的原号码。',

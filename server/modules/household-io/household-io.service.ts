@@ -19,14 +19,13 @@ import {
   CARE_FLAG_LABELS,
   CHANNEL_LABELS,
   COLUMNS,
-  type ColumnDef,
   type DataSheet,
   EXAMPLES,
   GENERAL_HELP,
   MASKED_PHONE,
-  MAX_DATA_ROWS,
   MAX_LIST_ITEMS,
   MAX_MEMBERS,
+  MAX_ROWS,
   MAX_VEHICLES,
   NO,
   OCCUPANCY_LABELS,
@@ -93,7 +92,6 @@ export interface ExportFilter {
 
 /** Errors listed in a response; the count says how many there were in all. */
 const MAX_LISTED_ERRORS = 1000;
-const XLSX_ROWS = MAX_DATA_ROWS + 1;
 
 type MemberIn = z.infer<typeof MemberInput>;
 
@@ -234,7 +232,7 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
       const col = colLetter(i + 1);
       (
         ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
-      ).dataValidations.add(`${col}2:${col}${XLSX_ROWS}`, {
+      ).dataValidations.add(`${col}2:${col}${MAX_ROWS[sheet] + 1}`, {
         type: 'list',
         allowBlank: true,
         formulae: [`"${d.options.join(',')}"`],
@@ -294,8 +292,9 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
       ? [byName]
       : wb.worksheets.filter((w) => !taken.has(w.id) && w.name.trim() !== SHEETS.help);
     for (const ws of candidates) {
-      const read = readSheet(ws, COLUMNS[sheet]);
-      if (byName || (read.present.has('room') && read.present.has(signature))) {
+      const accept = (present: Set<string>) => !!byName || (present.has('room') && present.has(signature));
+      const read = readSheet(ws, COLUMNS[sheet], MAX_ROWS[sheet], accept);
+      if (read) {
         taken.add(ws.id);
         return read;
       }
@@ -408,9 +407,10 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
       estateId,
       [...plans.values()].map((p) => p.room.id),
     );
+    const planOfRoom = new Map([...plans.values()].map((p) => [p.room.id, p]));
     const planOfHousehold = new Map<string, Plan>();
     for (const h of existing) {
-      const plan = plans.get(h.room_code);
+      const plan = planOfRoom.get(h.room_id);
       if (!plan) continue;
       plan.existing = h;
       planOfHousehold.set(h.id, plan);
@@ -430,13 +430,7 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
         return undefined;
       }
       const plan = plans.get(r.room.room_code);
-      if (!plan) {
-        fail(s, row, column, rowsOfRoom.has(r.room.room_code) ? 'roomDuplicate' : 'roomNotInHouseholds', {
-          value: r.room.room_code,
-          sheet: hs.name,
-          rows: rowsOfRoom.get(r.room.room_code)?.join('、'),
-        });
-      }
+      if (!plan) fail(s, row, column, 'roomNotInHouseholds', { value: r.room.room_code, sheet: hs.name });
       return plan;
     };
 
@@ -949,14 +943,24 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
       if (opts.dryRun) return result(count('create'), count('update'), unchanged);
       // One transaction. When the data moved since validation (a concurrent edit), all_or_nothing
       // reports it and writes nothing; valid_rows drops the households concerned and retries.
-      for (;;) {
+      let rolledBack = false;
+      while (items.length) {
         try {
           await db.transaction().execute(async (trx) => {
             await writeAll(trx, actor, estateId, items, now);
           });
           break;
         } catch (e) {
-          if (!(e instanceof WriteConflict)) throw e;
+          if (!(e instanceof WriteConflict)) {
+            await audit.record({
+              actor,
+              action: 'import.households',
+              estateId,
+              outcome: 'failure',
+              details: { mode: opts.mode, failed: 'write' },
+            });
+            throw e;
+          }
           for (const c of e.items) {
             errors.push({
               sheet: v.sheetOrder[0]!,
@@ -966,15 +970,13 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
             });
           }
           const failed = new Set(e.items.map((c) => c.plan));
-          items = opts.mode === 'valid_rows' ? items.filter((i) => !failed.has(i.plan)) : [];
-          if (!items.length) break;
+          if (opts.mode === 'all_or_nothing') {
+            items = [];
+            rolledBack = true;
+          } else items = items.filter((i) => !failed.has(i.plan));
         }
       }
-      const r = result(
-        count('create'),
-        count('update'),
-        opts.mode === 'all_or_nothing' && !items.length ? 0 : unchanged,
-      );
+      const r = result(count('create'), count('update'), rolledBack ? 0 : unchanged);
       await record(r);
       return r;
     },
@@ -1116,5 +1118,3 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
     },
   };
 }
-
-export type { ColumnDef };

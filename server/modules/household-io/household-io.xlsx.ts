@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { type ColumnDef, MAX_DATA_ROWS, normalizeHeader } from './household-io.columns.js';
+import { type ColumnDef, MAX_ROWS, normalizeHeader } from './household-io.columns.js';
 import { HouseholdIoErrors } from './household-io.errors.js';
 
 /**
@@ -74,6 +74,19 @@ function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
   const data = e.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: e.size + 1 });
   if (data.length !== e.size) throw new Error('size mismatch');
   return data;
+}
+
+/** The uncompressed content of one entry of a ZIP (tests use it to craft files). */
+export function readZipEntry(buf: Buffer, name: string): Buffer | undefined {
+  const e = readZipDirectory(buf)?.find((x) => x.name === name);
+  return e ? inflateEntry(buf, e) : undefined;
+}
+
+/** The ZIP with some entries' content replaced (tests use it to craft files). */
+export function replaceZipEntries(buf: Buffer, replaced: Map<string, Buffer>): Buffer {
+  const entries = readZipDirectory(buf);
+  if (!entries) throw new Error('not a zip');
+  return rebuildZip(buf, entries, replaced);
 }
 
 /** Writes a ZIP from entries, keeping the compressed bytes of those not replaced. */
@@ -165,7 +178,7 @@ export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
     // maxRows guards memory; the real cap (data rows, blank rows not counted) is checked per sheet.
     const options = {
       ignoreNodes: ['dataValidations', 'mergeCells'],
-      maxRows: MAX_DATA_ROWS * 5,
+      maxRows: MAX_ROWS.members + 40_000,
       maxCols: 1000,
     };
     await wb.xlsx.load(safe as any, options as any);
@@ -173,7 +186,7 @@ export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
     if (/Max row count/.test(String((err as Error).message))) {
       throw HouseholdIoErrors.make('IMPORT_TOO_MANY_ROWS', {
         sheet: ' ',
-        max: MAX_DATA_ROWS.toLocaleString('en-US'),
+        max: MAX_ROWS.members.toLocaleString('en-US'),
       });
     }
     throw HouseholdIoErrors.make('IMPORT_UNREADABLE');
@@ -238,9 +251,15 @@ export interface ReadSheet {
 /**
  * Reads a data sheet by its headers (order free, extra columns ignored). The header row is the
  * first of the first five rows that holds 房号, so a title row above the headers is tolerated.
- * Blank rows are skipped; more than MAX_DATA_ROWS data rows → 400 IMPORT_TOO_MANY_ROWS.
+ * Blank rows are skipped; more than `maxRows` data rows → 400 IMPORT_TOO_MANY_ROWS.
  */
-export function readSheet(ws: ExcelJS.Worksheet, columns: ColumnDef[]): ReadSheet {
+export function readSheet(
+  ws: ExcelJS.Worksheet,
+  columns: ColumnDef[],
+  maxRows: number,
+  /** Decides from the headers found whether this is the sheet wanted; the rows are read only if so. */
+  accept: (present: Set<string>) => boolean = () => true,
+): ReadSheet | undefined {
   let headerRow = 1;
   const colOf = new Map<string, number>();
   for (let r = 1; r <= Math.min(5, ws.rowCount || 1); r++) {
@@ -257,6 +276,7 @@ export function readSheet(ws: ExcelJS.Worksheet, columns: ColumnDef[]): ReadShee
       break;
     }
   }
+  if (!accept(new Set(colOf.keys()))) return undefined;
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= headerRow) return;
@@ -271,10 +291,10 @@ export function readSheet(ws: ExcelJS.Worksheet, columns: ColumnDef[]): ReadShee
       if (text) any = true;
     }
     if (!any) return;
-    if (rows.length >= MAX_DATA_ROWS) {
+    if (rows.length >= maxRows) {
       throw HouseholdIoErrors.make('IMPORT_TOO_MANY_ROWS', {
         sheet: ` ${ws.name} `,
-        max: MAX_DATA_ROWS.toLocaleString('en-US'),
+        max: maxRows.toLocaleString('en-US'),
       });
     }
     rows.push({ row: rowNumber, values });
