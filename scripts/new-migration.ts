@@ -33,7 +33,13 @@ export async function down(db: Kysely<any>): Promise<void> {
 const migrator = join(import.meta.dirname, '..', 'server', 'db', 'migrator.ts');
 let text = readFileSync(migrator, 'utf8');
 const alias = `m${String(seq).padStart(4, '0')}`;
-text = text.replace(/(import \* as m\d+ from '[^']+';\n)(?!import \* as m)/, `$1import * as ${alias} from './migrations/${id}.js';\n`);
-text = text.replace(/(const migrations: Record<string, Migration> = \{\n(?:.*\n)*?)(\};)/, `$1  '${id}': ${alias},\n$2`);
+text = text.replace(
+  /(import \* as m\d+ from '[^']+';\n)(?!import \* as m)/,
+  `$1import * as ${alias} from './migrations/${id}.js';\n`,
+);
+text = text.replace(
+  /(const migrations: Record<string, Migration> = \{\n(?:.*\n)*?)(\};)/,
+  `$1  '${id}': ${alias},\n$2`,
+);
 writeFileSync(migrator, text);
 console.log(`created server/db/migrations/${id}.ts and registered it in server/db/migrator.ts`);

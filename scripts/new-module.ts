@@ -96,5 +96,7 @@ export { create${Pascal}Service, type ${Pascal}Service } from './${singular}.ser
 `,
 };
 for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-console.log(`created server/modules/${name}/ — next: add the service to server/container.ts, the routes to server/app.ts,`);
+console.log(
+  `created server/modules/${name}/ — next: add the service to server/container.ts, the routes to server/app.ts,`,
+);
 console.log('a row to the role × operation table in test/integration/access-matrix.http.test.ts, and tests.');

@@ -24,7 +24,8 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
     },
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    // A missing API route or built asset is a real 404, not the app shell (a blank page).
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 });

@@ -68,5 +68,9 @@ describe('audit log', () => {
     const estates = await t.database.db.selectFrom('estates').select(['id', 'code']).execute();
     const a = estates.find((e) => e.code === 'aaa')!.id;
     expect(r.json().items.some((e: any) => e.estateId === a)).toBe(false);
+    // Logins carry no estate: a manager sees those of their own estate's staff, not of others.
+    const logins = r.json().items.filter((e: any) => e.action === 'auth.login');
+    expect(logins.some((e: any) => e.actorName === 'mgr-b-name')).toBe(true);
+    expect(logins.some((e: any) => e.actorName === 'mgr-a-name')).toBe(false);
   });
 });

@@ -43,7 +43,23 @@ export async function listAuditEvents(db: Kysely<DB>, f: AuditFilter) {
   if (f.estateIds !== 'all') {
     const ids = f.estateIds;
     // Staff outside head office see their estates' events and their own account events.
-    q = q.where((eb) => (ids.length ? eb('estate_id', 'in', ids) : sql<boolean>`1 = 0`));
+    // Outside head office: the events of one's estates, plus estate-less events (logins, account
+    // changes) of the staff who work in them.
+    q = q.where((eb) =>
+      ids.length
+        ? eb.or([
+            eb('estate_id', 'in', ids),
+            eb.and([
+              eb('estate_id', 'is', null),
+              eb(
+                'actor_id',
+                'in',
+                eb.selectFrom('staff_assignments').select('account_id').where('estate_id', 'in', ids),
+              ),
+            ]),
+          ])
+        : sql<boolean>`1 = 0`,
+    );
   }
   if (f.estateId) q = q.where('estate_id', '=', f.estateId);
   if (f.action) {

@@ -1,0 +1,100 @@
+/** One function per API endpoint the console uses. Paths and shapes follow contract/. */
+import { api, apiRequest, downloadFile, type QueryValue } from './client';
+import type {
+  Account,
+  AddSensitiveFactBody,
+  AuditEvent,
+  Building,
+  Consent,
+  CreateAccountBody,
+  CreateCustomFieldBody,
+  CreateHouseholdBody,
+  CurrentUser,
+  CustomFieldDef,
+  Entrance,
+  Estate,
+  Household,
+  HouseholdChange,
+  HouseholdSummary,
+  ImportMode,
+  ImportResult,
+  ListAuditQuery,
+  ListHouseholdsQuery,
+  Page,
+  Post,
+  RecordConsentBody,
+  Room,
+  SensitiveFact,
+  StaffMember,
+  Team,
+  UpdateAccountBody,
+  UpdateCustomFieldBody,
+  UpdateHouseholdBody,
+} from './types';
+
+const enc = encodeURIComponent;
+type Query = Record<string, QueryValue>;
+
+export const authApi = {
+  login: (username: string, password: string) => api.post<CurrentUser>('/auth/login', { username, password }),
+  logout: () => api.post<{ ok: true }>('/auth/logout'),
+  me: (signal?: AbortSignal) => api.get<CurrentUser>('/auth/me', undefined, signal),
+};
+
+export const estatesApi = {
+  list: () => api.get<Estate[]>('/estates'),
+  buildings: (estateId: string) => api.get<Building[]>(`/estates/${enc(estateId)}/buildings`),
+  rooms: (estateId: string, q: { buildingId?: string; unitId?: string }) =>
+    api.get<Room[]>(`/estates/${enc(estateId)}/rooms`, q),
+  entrances: (estateId: string) => api.get<Entrance[]>(`/estates/${enc(estateId)}/entrances`),
+  teams: (estateId: string) => api.get<Team[]>(`/estates/${enc(estateId)}/teams`),
+  posts: (estateId: string) => api.get<Post[]>(`/estates/${enc(estateId)}/posts`),
+  staff: (estateId: string) => api.get<StaffMember[]>(`/estates/${enc(estateId)}/staff`),
+  customFields: (estateId: string) => api.get<CustomFieldDef[]>(`/estates/${enc(estateId)}/custom-fields`),
+  createCustomField: (estateId: string, body: CreateCustomFieldBody) =>
+    api.post<CustomFieldDef>(`/estates/${enc(estateId)}/custom-fields`, body),
+  updateCustomField: (estateId: string, fieldId: string, body: UpdateCustomFieldBody) =>
+    api.patch<CustomFieldDef>(`/estates/${enc(estateId)}/custom-fields/${enc(fieldId)}`, body),
+};
+
+export const householdsApi = {
+  list: (q: ListHouseholdsQuery) => api.get<Page<HouseholdSummary>>('/households', q as Query),
+  get: (id: string) => api.get<Household>(`/households/${enc(id)}`),
+  create: (body: CreateHouseholdBody) => api.post<Household>('/households', body),
+  update: (id: string, body: UpdateHouseholdBody) => api.patch<Household>(`/households/${enc(id)}`, body),
+  history: (id: string) => api.get<HouseholdChange[]>(`/households/${enc(id)}/history`),
+  consents: (id: string) => api.get<Consent[]>(`/households/${enc(id)}/consents`),
+  recordConsent: (id: string, body: RecordConsentBody) =>
+    api.post<Consent>(`/households/${enc(id)}/consents`, body),
+  withdrawConsent: (id: string, consentId: string) =>
+    api.post<Consent>(`/households/${enc(id)}/consents/${enc(consentId)}/withdraw`),
+  sensitive: (id: string) => api.get<SensitiveFact[]>(`/households/${enc(id)}/sensitive`),
+  addSensitive: (id: string, body: AddSensitiveFactBody) =>
+    api.post<SensitiveFact>(`/households/${enc(id)}/sensitive`, body),
+  deleteSensitive: (id: string, factId: string) =>
+    api.delete<{ ok: true }>(`/households/${enc(id)}/sensitive/${enc(factId)}`),
+  export: (q: Omit<ListHouseholdsQuery, 'cursor' | 'limit'>, fallbackName: string) =>
+    downloadFile('/households/export', q as Query, fallbackName),
+  template: (fallbackName: string) => downloadFile('/households/import-template', undefined, fallbackName),
+  import: (estateId: string, mode: ImportMode, dryRun: boolean, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiRequest<ImportResult>('/households/import', {
+      method: 'POST',
+      query: { estateId, mode, dryRun },
+      body: form,
+    });
+  },
+};
+
+export const auditApi = {
+  list: (q: ListAuditQuery) => api.get<Page<AuditEvent>>('/audit-events', q as Query),
+};
+
+export const accountsApi = {
+  list: () => api.get<Account[]>('/accounts'),
+  create: (body: CreateAccountBody) => api.post<Account>('/accounts', body),
+  update: (id: string, body: UpdateAccountBody) => api.patch<Account>(`/accounts/${enc(id)}`, body),
+  resetPassword: (id: string, password: string) =>
+    api.post<{ ok: true }>(`/accounts/${enc(id)}/reset-password`, { password }),
+};

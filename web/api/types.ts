@@ -1,0 +1,58 @@
+/** API types: the contract's shapes (type-only import, no runtime code) plus answers it lacks. */
+import type { z } from 'zod';
+import type * as C from '../../contract/index.js';
+
+export type {
+  Account,
+  AuditEvent,
+  Building,
+  Consent,
+  CurrentUser,
+  CustomFieldDef,
+  Entrance,
+  Estate,
+  EstateRef,
+  Household,
+  HouseholdSummary,
+  Member,
+  Pet,
+  Post,
+  Room,
+  SensitiveFact,
+  StaffMember,
+  Team,
+  Vehicle,
+} from '../../contract/index.js';
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type HouseholdChange = z.infer<typeof C.HouseholdChange>;
+export type CreateHouseholdBody = z.input<typeof C.CreateHouseholdBody>;
+export type UpdateHouseholdBody = z.input<typeof C.UpdateHouseholdBody>;
+export type MemberInput = z.input<typeof C.MemberInput>;
+export type PetInput = z.input<typeof C.PetInput>;
+export type VehicleInput = z.input<typeof C.VehicleInput>;
+export type RecordConsentBody = z.input<typeof C.RecordConsentBody>;
+export type AddSensitiveFactBody = z.input<typeof C.AddSensitiveFactBody>;
+export type CreateCustomFieldBody = z.input<typeof C.CreateCustomFieldBody>;
+export type UpdateCustomFieldBody = z.input<typeof C.UpdateCustomFieldBody>;
+export type CreateAccountBody = z.input<typeof C.CreateAccountBody>;
+export type UpdateAccountBody = z.input<typeof C.UpdateAccountBody>;
+export type ListHouseholdsQuery = Omit<z.input<typeof C.ListHouseholdsQuery>, 'limit'> & { limit?: number };
+export type ListAuditQuery = Omit<z.input<typeof C.ListAuditQuery>, 'limit'> & { limit?: number };
+
+/** Answer of `POST /api/households/import` (not in contract/ yet). */
+export interface ImportResult {
+  /** New household archives (that would be) created. */
+  imported: number;
+  /** Existing archives (that would be) updated. */
+  updated?: number;
+  unchanged?: number;
+  skipped: number;
+  errors: { sheet?: string; row: number; column: string; message: string }[];
+  /** Total problems found (the list may be capped). */
+  errorCount?: number;
+  dryRun: boolean;
+}
+
+export type ImportMode = 'all_or_nothing' | 'valid_rows';

@@ -1,0 +1,82 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import type { Capability } from '../api/enums';
+import { RequireAuth } from './session/RequireAuth';
+import { RequireCapability } from './session/RequireCapability';
+import { ConsoleLayout } from './shell/ConsoleLayout';
+
+// One lazy chunk per page.
+const LoginPage = lazy(() =>
+  import('./modules/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const OverviewPage = lazy(() =>
+  import('./modules/overview/pages/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+);
+const HouseholdListPage = lazy(() =>
+  import('./modules/households/pages/HouseholdListPage').then((m) => ({ default: m.HouseholdListPage })),
+);
+const HouseholdDetailPage = lazy(() =>
+  import('./modules/households/pages/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })),
+);
+const ImportExportPage = lazy(() =>
+  import('./modules/import-export/pages/ImportExportPage').then((m) => ({ default: m.ImportExportPage })),
+);
+const BuildingsPage = lazy(() =>
+  import('./modules/structure/pages/BuildingsPage').then((m) => ({ default: m.BuildingsPage })),
+);
+const EntrancesPostsPage = lazy(() =>
+  import('./modules/structure/pages/EntrancesPostsPage').then((m) => ({ default: m.EntrancesPostsPage })),
+);
+const StaffTeamsPage = lazy(() =>
+  import('./modules/people/pages/StaffTeamsPage').then((m) => ({ default: m.StaffTeamsPage })),
+);
+const AccountsPage = lazy(() =>
+  import('./modules/people/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('./modules/system/pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+);
+const CustomFieldsPage = lazy(() =>
+  import('./modules/system/pages/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })),
+);
+const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+const guard = (anyOf: Capability[], page: ReactNode) => (
+  <RequireCapability anyOf={anyOf}>{page}</RequireCapability>
+);
+
+/** Every console route. The server answers index.html for any non-/api path. */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={null}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <ConsoleLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'households', element: guard(['household.read'], <HouseholdListPage />) },
+      { path: 'households/:id', element: guard(['household.read'], <HouseholdDetailPage />) },
+      {
+        path: 'import-export',
+        element: guard(['household.import', 'household.export'], <ImportExportPage />),
+      },
+      { path: 'buildings', element: <BuildingsPage /> },
+      { path: 'entrances', element: <EntrancesPostsPage /> },
+      { path: 'staff', element: guard(['staff.read'], <StaffTeamsPage />) },
+      { path: 'accounts', element: guard(['account.manage'], <AccountsPage />) },
+      { path: 'audit', element: guard(['audit.read'], <AuditLogPage />) },
+      { path: 'custom-fields', element: guard(['customfield.manage'], <CustomFieldsPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

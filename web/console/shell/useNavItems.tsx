@@ -1,0 +1,57 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudSyncOutlined,
+  ControlOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../session/useCan';
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+/** The side menu, grouped by team, with the entries the user lacks the capability for left out. */
+export function useNavItems(): Item[] {
+  const { t } = useTranslation();
+  const can = useCan();
+  return useMemo(() => {
+    const group = (key: string, label: string, children: (Item | false)[]): Item | null => {
+      const kept = children.filter(Boolean) as Item[];
+      return kept.length ? { type: 'group', key, label, children: kept } : null;
+    };
+    const items: (Item | null)[] = [
+      { key: '/', icon: <DashboardOutlined />, label: t('nav.overview') },
+      group('service', t('nav.groups.service'), [
+        can('household.read') && { key: '/households', icon: <HomeOutlined />, label: t('nav.households') },
+        (can('household.import') || can('household.export')) && {
+          key: '/import-export',
+          icon: <CloudSyncOutlined />,
+          label: t('nav.importExport'),
+        },
+      ]),
+      group('structure', t('nav.groups.structure'), [
+        { key: '/buildings', icon: <ApartmentOutlined />, label: t('nav.buildings') },
+        { key: '/entrances', icon: <SafetyCertificateOutlined />, label: t('nav.entrances') },
+      ]),
+      group('people', t('nav.groups.people'), [
+        can('staff.read') && { key: '/staff', icon: <TeamOutlined />, label: t('nav.staff') },
+        can('account.manage') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
+      ]),
+      group('system', t('nav.groups.system'), [
+        can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+        can('customfield.manage') && {
+          key: '/custom-fields',
+          icon: <ControlOutlined />,
+          label: t('nav.customFields'),
+        },
+      ]),
+    ];
+    return items.filter((i): i is Item => i !== null);
+  }, [t, can]);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+/** Flattens nested locale objects into `a.b.c` → value pairs. */
+function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+    for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else {
+    out[prefix] = obj;
+  }
+  return out;
+}
+
+describe('locale files', () => {
+  const zh = flatten(zhCN);
+  const english = flatten(en);
+
+  it('have exactly the same keys', () => {
+    const zhKeys = Object.keys(zh).sort();
+    const enKeys = Object.keys(english).sort();
+    expect(enKeys.filter((k) => !(k in zh))).toEqual([]);
+    expect(zhKeys.filter((k) => !(k in english))).toEqual([]);
+    expect(zhKeys.length).toBeGreaterThan(100);
+  });
+
+  it('have no empty or non-string values', () => {
+    for (const [name, table] of [
+      ['zh-CN', zh],
+      ['en', english],
+    ] as const) {
+      const bad = Object.entries(table)
+        .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+        .map(([k]) => `${name}:${k}`);
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it('use the same {{placeholders}} in both languages', () => {
+    const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const mismatched = Object.keys(zh).filter((k) => vars(zh[k]).join() !== vars(english[k]).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it('keep the English UI free of Chinese characters', () => {
+    // Chinese on purpose: the language names, plate examples and notations staff type.
+    const allowed = new Set(['validation.plate', 'households.searchHint', 'customFields.labelPlaceholder']);
+    const chinese = Object.entries(english)
+      .filter(([k, v]) => /[\u4e00-\u9fa5]/.test(String(v)) && !k.startsWith('lang.') && !allowed.has(k))
+      .map(([k]) => k);
+    expect(chinese).toEqual([]);
+  });
+});
