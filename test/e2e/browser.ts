@@ -12,7 +12,11 @@ import { DIST, ROOT } from '../../server/main.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** Screenshots land in test-results/; GUANJIA_SCREENSHOTS=docs refreshes the README's docs/screenshots. */
+export const SCREENSHOTS =
+  process.env.GUANJIA_SCREENSHOTS === 'docs'
+    ? join(ROOT, 'docs', 'screenshots')
+    : join(ROOT, 'test-results', 'screenshots');
 export const DEMO_PASSWORD = 'e2e-demo-password-1';
 
 /** Browser tests run when Chromium is installed; in CI they are required (a missing browser fails). */
