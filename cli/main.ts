@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { CreateEstateBody } from '../contract/estates.js';
 import { loadConfig } from '../server/config.js';
 import { createContainer } from '../server/container.js';
 import { migrateDown } from '../server/db/migrator.js';
 import { systemClock } from '../server/lib/clock.js';
 import { AppError } from '../server/lib/errors.js';
 import { openAndMigrate, ROOT, serve, webNeedsBuild } from '../server/main.js';
+import { systemActor } from '../server/modules/auth/index.js';
 import { isDatabaseEmpty, seedDemo } from '../server/modules/demo/index.js';
 import { registerIoCommands } from './io.js';
 import { registerUserCommands } from './user.js';
@@ -131,6 +133,42 @@ async function openContainer() {
   const database = await openAndMigrate(cfg);
   return { database, container: createContainer({ db: database.db, clock: systemClock }) };
 }
+program
+  .command('estate-add')
+  .description('create an estate (项目) with its five teams')
+  .requiredOption('--code <code>', 'short code, e.g. lvyuan')
+  .requiredOption('--name <name>', 'Chinese name, e.g. 绿苑小区')
+  .requiredOption('--city <city>', 'city, e.g. 北京')
+  .option('--name-en <nameEn>', 'English name')
+  .option('--time-zone <tz>', 'IANA time zone', 'Asia/Shanghai')
+  .option('--address <address>')
+  .action(
+    async (o: {
+      code: string;
+      name: string;
+      city: string;
+      nameEn?: string;
+      timeZone: string;
+      address?: string;
+    }) => {
+      const { database, container } = await openContainer();
+      try {
+        const body = CreateEstateBody.parse({
+          code: o.code,
+          name: o.name,
+          city: o.city,
+          nameEn: o.nameEn,
+          timeZone: o.timeZone,
+          address: o.address,
+        });
+        const e = await container.estates.create(systemActor(), body);
+        console.log(`created estate ${e.code} (${e.name}) id ${e.id}`);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
 registerUserCommands(program, openContainer);
 registerIoCommands(program, openContainer);
 

@@ -77,3 +77,19 @@ export const RoomsQuery = z.object({
   buildingId: z.string().optional(),
   unitId: z.string().optional(),
 });
+
+/** Create an estate (admin): the five teams are created with it. */
+export const CreateEstateBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{1,31}$/, 'lowercase letters, digits and -, starting with a letter'),
+    name: z.string().trim().min(1).max(60),
+    nameEn: z.string().trim().max(80).nullable().optional(),
+    city: z.string().trim().min(1).max(30),
+    timeZone: z.string().trim().min(1).max(60).default('Asia/Shanghai'),
+    address: z.string().trim().max(200).nullable().optional(),
+  })
+  .strict();
+export type CreateEstateBody = z.infer<typeof CreateEstateBody>;

@@ -28,7 +28,7 @@ export function createContainer(opts: ContainerOptions) {
   const audit = createAuditService({ db, clock });
   const auth = createAuthService({ db, clock, audit, settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
   const accounts = createAccountService({ db, clock, audit });
-  const estates = createEstateService({ db });
+  const estates = createEstateService({ db, clock, audit });
   const households = createHouseholdService({ db, clock, audit, estates });
   const consents = createConsentService({ db, clock, audit, households });
   const customFields = createCustomFieldService({ db, clock, audit });

@@ -15,6 +15,8 @@ const CUSTOM_ZH: Record<string, string> = {
   'must be a plate such as 京A12345 or 京AD12345': '车牌格式应如 京A12345 或 京AD12345',
   '3–32 letters, digits, _ . -; starts with a letter': '用户名为3–32位字母、数字或 _ . -，以字母开头',
   'lowercase letters, digits and _, starting with a letter': '只能包含小写字母、数字和下划线，以字母开头',
+  'lowercase letters, digits and -, starting with a letter': '只能包含小写字母、数字和连字符，以字母开头',
+  'must be an IANA time zone such as Asia/Shanghai': '应为时区名称，如 Asia/Shanghai',
   'YYYY-MM-DD': '日期格式应为 YYYY-MM-DD',
 };
 

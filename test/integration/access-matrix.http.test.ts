@@ -194,6 +194,15 @@ const CASES: Case[] = [
     expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'ok' }),
   },
   {
+    op: 'createEstate',
+    req: async () => ({
+      method: 'POST',
+      url: '/api/estates',
+      payload: { code: `e${Math.floor(Math.random() * 1e9)}`, name: '新项目', city: '北京' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),

@@ -336,3 +336,42 @@ describe('bad input', () => {
     expect(r.json().error.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('estates', () => {
+  it('an admin creates an estate with its five teams; a duplicate code is a 409; a bad time zone a 400', async () => {
+    const { createStaff: mk } = await import('../helpers/factories.js');
+    await mk(t.database.db, 'root', 'admin', []);
+    const admin = await t.login('root');
+    const r = await t.call(admin, {
+      method: 'POST',
+      url: '/api/estates',
+      payload: { code: 'xinyuan', name: '新苑', city: '上海' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({
+      code: 'xinyuan',
+      timeZone: 'Asia/Shanghai',
+      counts: { buildings: 0, households: 0 },
+    });
+    const teams = await t.call(admin, { method: 'GET', url: `/api/estates/${r.json().id}/teams` });
+    expect(
+      teams
+        .json()
+        .map((x: any) => x.code)
+        .sort(),
+    ).toEqual(['environment', 'management', 'security', 'service', 'technical']);
+    const dup = await t.call(admin, {
+      method: 'POST',
+      url: '/api/estates',
+      payload: { code: 'xinyuan', name: '新苑', city: '上海' },
+    });
+    expect(dup.statusCode).toBe(409);
+    const tz = await t.call(admin, {
+      method: 'POST',
+      url: '/api/estates',
+      payload: { code: 'tz', name: 'x', city: 'y', timeZone: 'Mars/Base' },
+    });
+    expect(tz.statusCode).toBe(400);
+    expect(tz.json().error.code).toBe('INVALID_TIME_ZONE');
+  });
+});

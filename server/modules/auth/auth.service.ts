@@ -93,7 +93,7 @@ export function createAuthService(deps: {
           details: { login: input.login.slice(0, 64), reason },
         });
       };
-      if (!account || !account.password_hash || account.role === 'resident') {
+      if (!account?.password_hash || account.role === 'resident') {
         // Spend the same time as a real check so that response time does not reveal accounts.
         dummyHash ??= hashPassword('not-a-real-password-0');
         await verifyPassword(await dummyHash, input.password);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Building,
+  CreateEstateBody,
   Entrance,
   Estate,
   Post,
@@ -28,6 +29,19 @@ export const estateRoutes =
         },
       },
       async (req) => estates.list(req.actor()),
+    );
+    app.post(
+      '/estates',
+      {
+        schema: {
+          operationId: 'createEstate',
+          tags: ['estates'],
+          summary: 'Create an estate with its five teams (admin)',
+          body: CreateEstateBody,
+          response: { 201: Estate },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await estates.create(req.actor(), req.body)),
     );
     app.get(
       '/estates/:estateId',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   Building,
+  CreateEstateBody,
   Entrance,
   Estate,
   Post,
@@ -10,15 +11,41 @@ import type {
   TeamCode,
 } from '../../../contract/estates.js';
 import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
 import { CommonErrors } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import { maskPhone } from '../../lib/masking.js';
+import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
+import { EstateErrors } from './estate.errors.js';
 import * as repo from './estate.repository.js';
 
 export type EstateService = ReturnType<typeof createEstateService>;
 
 /** Estate structure: estates, buildings, units, rooms, entrances, posts, teams and staff (read side). */
-export function createEstateService(deps: { db: Kysely<DB> }) {
+/** The four teams of the plan plus management, created with every estate. */
+export const DEFAULT_TEAMS: { code: TeamCode; name: string; nameEn: string }[] = [
+  { code: 'security', name: '安全组', nameEn: 'Security' },
+  { code: 'service', name: '客服组', nameEn: 'Customer service' },
+  { code: 'environment', name: '环境绿化组', nameEn: 'Environment & greening' },
+  { code: 'technical', name: '技术组', nameEn: 'Technical' },
+  { code: 'management', name: '管理', nameEn: 'Management' },
+];
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createEstateService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: Pick<AuditService, 'record'>;
+}) {
   const { db } = deps;
 
   async function scoped(actor: Actor, estateId: string) {
@@ -156,6 +183,59 @@ export function createEstateService(deps: { db: Kysely<DB> }) {
           .map((b) => b.code)
           .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true })),
       }));
+    },
+
+    /** Creates an estate with its five teams (admin only). */
+    async create(actor: Actor, input: CreateEstateBody): Promise<Estate> {
+      requireCap(actor, 'account.manage');
+      if (!isTimeZone(input.timeZone))
+        throw EstateErrors.make('INVALID_TIME_ZONE', { value: input.timeZone });
+      if (await db.selectFrom('estates').select('id').where('code', '=', input.code).executeTakeFirst()) {
+        throw EstateErrors.make('ESTATE_CODE_TAKEN', { code: input.code });
+      }
+      const id = newId();
+      const now = deps.clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('estates')
+          .values({
+            id,
+            code: input.code,
+            name: input.name,
+            name_en: input.nameEn ?? null,
+            city: input.city,
+            time_zone: input.timeZone,
+            address: input.address ?? null,
+            created_at: now,
+            updated_at: now,
+            created_by: actor.id,
+          })
+          .execute();
+        await trx
+          .insertInto('teams')
+          .values(
+            DEFAULT_TEAMS.map((t) => ({
+              estate_id: id,
+              id: newId(),
+              code: t.code,
+              name: t.name,
+              name_en: t.nameEn,
+            })),
+          )
+          .execute();
+        await deps.audit.record(
+          {
+            actor,
+            action: 'estate.create',
+            estateId: id,
+            targetType: 'estate',
+            targetId: id,
+            details: { code: input.code },
+          },
+          trx,
+        );
+      });
+      return this.get({ ...actor, estateIds: [...actor.estateIds, id] }, id);
     },
 
     /** A room of the estate, or undefined (used by the household module). */
