@@ -13,6 +13,7 @@ import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
+import idempotency from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
 import web from './plugins/web.js';
 
@@ -65,6 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(authPlugin, { auth: c.auth, publicOrigin: opts.publicOrigin });
   await app.register(openapi);
+  await app.register(idempotency, { db: c.db, clock: c.clock });
 
   // Personal data must not sit in shared caches.
   app.addHook('onSend', async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Container } from './container.js';
+import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 
 /**
  * The in-process scheduler. Every job must be safe to run in several processes at once (its
@@ -8,6 +9,7 @@ import type { Container } from './container.js';
 export function startScheduler(c: Container, log: FastifyBaseLogger) {
   const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
     { name: 'sessions.purge-expired', everyMs: 60 * 60_000, run: () => c.auth.purgeExpired() },
+    { name: 'idempotency.prune', everyMs: 60 * 60_000, run: () => pruneIdempotencyKeys(c.db, c.clock.now()) },
   ];
   const timers = jobs.map((job) =>
     setInterval(() => {

@@ -375,3 +375,50 @@ describe('estates', () => {
     expect(tz.json().error.code).toBe('INVALID_TIME_ZONE');
   });
 });
+
+describe('Idempotency-Key', () => {
+  it('replays the first response for a retry, refuses the key for another payload, and says 409 while in flight', async () => {
+    const body = { estateId: estate.id, roomId: estate.roomIds[7], occupancy: 'vacant' as const };
+    const headers = { 'idempotency-key': 'create-2-1-201-attempt' };
+    const first = await t.call(butler, { method: 'POST', url: '/api/households', headers, payload: body });
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await t.call(butler, { method: 'POST', url: '/api/households', headers, payload: body });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    const n = await t.database.db
+      .selectFrom('households')
+      .select('id')
+      .where('room_id', '=', estate.roomIds[7]!)
+      .execute();
+    expect(n).toHaveLength(1);
+    const other = await t.call(butler, {
+      method: 'POST',
+      url: '/api/households',
+      headers,
+      payload: { ...body, occupancy: 'rented' },
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const me = (await t.call(butler, { method: 'GET', url: '/api/auth/me' })).json();
+    await t.database.db
+      .insertInto('idempotency_keys')
+      .values({
+        key: 'busy',
+        account_id: me.id,
+        request_hash: 'x',
+        status: 0,
+        response: 'null',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const busy = await t.call(butler, {
+      method: 'POST',
+      url: '/api/households',
+      headers: { 'idempotency-key': 'busy' },
+      payload: body,
+    });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+  });
+});

@@ -172,3 +172,84 @@ export async function updateHousehold(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+// ------------------------------------------------------------------ estate structure (createRooms)
+
+export function listBuildings(db: Kysely<DB>, estateId: string) {
+  return db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estateId).execute();
+}
+
+export function listUnits(db: Kysely<DB>, estateId: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'building_id', 'code'])
+    .where('estate_id', '=', estateId)
+    .execute();
+}
+
+export async function buildingsByCodes(db: Kysely<DB>, estateId: string, codes: string[]) {
+  const out = [];
+  for (const part of chunks(codes, IN_CHUNK)) {
+    out.push(
+      ...(await db
+        .selectFrom('buildings')
+        .select(['id', 'code'])
+        .where('estate_id', '=', estateId)
+        .where('code', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function unitsOfBuildings(db: Kysely<DB>, estateId: string, buildingIds: string[]) {
+  const out = [];
+  for (const part of chunks(buildingIds, IN_CHUNK)) {
+    out.push(
+      ...(await db
+        .selectFrom('units')
+        .select(['id', 'building_id', 'code'])
+        .where('estate_id', '=', estateId)
+        .where('building_id', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function roomsByCodes(db: Kysely<DB>, estateId: string, roomCodes: string[]) {
+  const out = [];
+  for (const part of chunks(roomCodes, IN_CHUNK)) {
+    out.push(
+      ...(await db
+        .selectFrom('rooms')
+        .select(['id', 'building_id', 'room_code'])
+        .where('estate_id', '=', estateId)
+        .where('room_code', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+type StructureTable = 'buildings' | 'units' | 'rooms';
+
+/**
+ * Multi-row inserts that skip rows whose code another writer inserted meanwhile (ON CONFLICT DO
+ * NOTHING, on both engines); returns how many rows were inserted.
+ */
+export async function insertMissing(db: Kysely<DB>, table: StructureTable, rows: Record<string, unknown>[]) {
+  if (!rows.length) return 0;
+  const size = Math.max(1, Math.floor(10_000 / Object.keys(rows[0]!).length));
+  let inserted = 0;
+  for (const part of chunks(rows, size)) {
+    const r = await db
+      .insertInto(table)
+      .values(part as any)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    inserted += r.length;
+  }
+  return inserted;
+}

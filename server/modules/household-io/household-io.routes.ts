@@ -37,6 +37,12 @@ export const ImportHouseholdsQuery = z.object({
     .default('all_or_nothing')
     .describe('all_or_nothing: any error imports nothing; valid_rows: households with errors are skipped'),
   dryRun: z.enum(['true', 'false']).default('false').describe('true: validate and count only, write nothing'),
+  createRooms: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      'true: a room the file names (3-2-501) that the estate lacks is created, with its building and unit if missing; false: it is an error',
+    ),
 });
 
 export const ImportRowError = z.object({
@@ -54,6 +60,9 @@ export const ImportHouseholdsResult = z.object({
     .describe('Existing archives changed (members and vehicles replaced by the file’s)'),
   unchanged: z.number().int().describe('Existing archives the file left as they were'),
   skipped: z.number().int().describe('Household rows not written because of errors'),
+  createdBuildings: z.number().int().describe('Buildings created by createRooms (in a dry run: to be created)'),
+  createdUnits: z.number().int().describe('Units created by createRooms (in a dry run: to be created)'),
+  createdRooms: z.number().int().describe('Rooms created by createRooms (in a dry run: to be created)'),
   errors: z.array(ImportRowError).describe('The first 1000 problems, by sheet and row'),
   errorCount: z.number().int().describe('How many problems there were in all'),
   dryRun: z.boolean(),
@@ -126,7 +135,7 @@ export const householdIoRoutes =
       },
       async (req) => {
         const actor = req.actor();
-        const { estateId, mode, dryRun } = req.query;
+        const { estateId, mode, dryRun, createRooms } = req.query;
         // Refuse before reading up to 10 MB from someone who may not import.
         io.authorizeImport(actor, estateId);
         if (!req.isMultipart()) throw HouseholdIoErrors.make('IMPORT_FILE_REQUIRED');
@@ -134,7 +143,11 @@ export const householdIoRoutes =
         if (!file) throw HouseholdIoErrors.make('IMPORT_FILE_REQUIRED');
         const buffer = await file.toBuffer();
         if (!buffer.length) throw HouseholdIoErrors.make('IMPORT_FILE_REQUIRED');
-        return io.importWorkbook(actor, estateId, buffer, { mode, dryRun: dryRun === 'true' });
+        return io.importWorkbook(actor, estateId, buffer, {
+          mode,
+          dryRun: dryRun === 'true',
+          createRooms: createRooms === 'true',
+        });
       },
     );
   };

@@ -21,7 +21,10 @@ export {
   type ImportResult,
 } from './household-io.service.js';
 
-/** CLI `guanjia import`: imports an .xlsx file from disk (default mode all_or_nothing, not a dry run). */
+/**
+ * CLI `guanjia import`: imports an .xlsx file from disk (default mode all_or_nothing, not a dry run,
+ * rooms the estate lacks are errors unless `createRooms`).
+ */
 export async function importFile(
   service: HouseholdIoService,
   actor: Actor,
@@ -33,6 +36,7 @@ export async function importFile(
   return service.importWorkbook(actor, estateId, file, {
     mode: opts.mode ?? 'all_or_nothing',
     dryRun: opts.dryRun ?? false,
+    createRooms: opts.createRooms ?? false,
   });
 }
 
