@@ -93,3 +93,10 @@ export const CreateEstateBody = z
   })
   .strict();
 export type CreateEstateBody = z.infer<typeof CreateEstateBody>;
+
+/** Replace the butlers (楼栋管家) responsible for a building. */
+export const SetBuildingButlersBody = z
+  .object({
+    accountIds: z.array(z.string().min(1).max(64)).max(10).describe('Butler accounts working in this estate'),
+  })
+  .strict();

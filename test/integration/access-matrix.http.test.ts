@@ -34,12 +34,13 @@ interface Ctx {
   householdId: string;
   version: () => Promise<number>;
   accountId: string;
+  butlerId: string;
 }
 
 interface Case {
   op: string;
   req: (c: Ctx) => Promise<{
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     url: string;
     payload?: Record<string, unknown>;
   }>;
@@ -194,6 +195,15 @@ const CASES: Case[] = [
     expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'ok' }),
   },
   {
+    op: 'setBuildingButlers',
+    req: async (c) => ({
+      method: 'PUT' as const,
+      url: `/api/estates/${c.estate.id}/buildings/${c.estate.buildingIds[0]}/butlers`,
+      payload: { accountIds: [c.butlerId] },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
     op: 'createEstate',
     req: async () => ({
       method: 'POST',
@@ -269,6 +279,13 @@ beforeAll(async () => {
     estate,
     householdId,
     accountId: target,
+    butlerId: (
+      await t.database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', 'u_butler')
+        .executeTakeFirstOrThrow()
+    ).id,
     version: async () =>
       (await t.call(cookies.get('admin'), { method: 'GET', url: `/api/households/${householdId}` })).json()
         .version,

@@ -422,3 +422,26 @@ describe('Idempotency-Key', () => {
     expect(busy.json().error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
   });
 });
+
+describe('butlers of buildings', () => {
+  it('a manager assigns a butler to a building; a guard cannot be a building butler', async () => {
+    await createStaff(t.database.db, 'mgr', 'manager', [estate], 'management');
+    const mgr = await t.login('mgr');
+    const ids = await t.database.db
+      .selectFrom('accounts')
+      .select(['id', 'username'])
+      .where('username', 'in', ['butler', 'guard'])
+      .execute();
+    const butlerId = ids.find((x) => x.username === 'butler')!.id;
+    const guardId = ids.find((x) => x.username === 'guard')!.id;
+    const url = `/api/estates/${estate.id}/buildings/${estate.buildingIds[1]}/butlers`;
+    const ok = await t.call(mgr, { method: 'PUT', url, payload: { accountIds: [butlerId] } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().butlers).toEqual([{ id: butlerId, displayName: 'butler-name' }]);
+    const bad = await t.call(mgr, { method: 'PUT', url, payload: { accountIds: [guardId] } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('NOT_A_BUTLER');
+    const staff = await t.call(mgr, { method: 'GET', url: `/api/estates/${estate.id}/staff` });
+    expect(staff.json().find((s: any) => s.accountId === butlerId).buildings).toEqual(['2']);
+  });
+});

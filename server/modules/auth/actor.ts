@@ -44,6 +44,8 @@ export const CAPABILITIES = [
   'account.manage',
   'staff.read',
   'estate.read',
+  'estate.manage', // structure of one's estates: butlers of buildings …
+  'estate.create', // head office: new estates
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -56,7 +58,7 @@ const FRONT_LINE: Capability[] = ['household.read', 'estate.read', 'staff.read']
  */
 const BY_ROLE: Record<Role, Capability[]> = {
   admin: ALL,
-  manager: ALL.filter((c) => c !== 'account.manage'),
+  manager: ALL.filter((c) => c !== 'account.manage' && c !== 'estate.create'),
   butler: [
     ...FRONT_LINE,
     'household.create',

@@ -8,6 +8,7 @@ import {
   Post,
   Room,
   RoomsQuery,
+  SetBuildingButlersBody,
   StaffMember,
   Team,
 } from '../../../contract/estates.js';
@@ -67,6 +68,21 @@ export const estateRoutes =
         },
       },
       async (req) => estates.buildings(req.actor(), req.params.estateId),
+    );
+    app.put(
+      '/estates/:estateId/buildings/:buildingId/butlers',
+      {
+        schema: {
+          operationId: 'setBuildingButlers',
+          tags: ['estates'],
+          summary: 'Set the butlers (楼栋管家) responsible for a building',
+          params: EstateParams.extend({ buildingId: z.string().min(1).max(64) }),
+          body: SetBuildingButlersBody,
+          response: { 200: Building },
+        },
+      },
+      async (req) =>
+        estates.setButlers(req.actor(), req.params.estateId, req.params.buildingId, req.body.accountIds),
     );
     app.get(
       '/estates/:estateId/rooms',

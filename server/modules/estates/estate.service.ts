@@ -187,7 +187,7 @@ export function createEstateService(deps: {
 
     /** Creates an estate with its five teams (admin only). */
     async create(actor: Actor, input: CreateEstateBody): Promise<Estate> {
-      requireCap(actor, 'account.manage');
+      requireCap(actor, 'estate.create');
       if (!isTimeZone(input.timeZone))
         throw EstateErrors.make('INVALID_TIME_ZONE', { value: input.timeZone });
       if (await db.selectFrom('estates').select('id').where('code', '=', input.code).executeTakeFirst()) {
@@ -236,6 +236,55 @@ export function createEstateService(deps: {
         );
       });
       return this.get({ ...actor, estateIds: [...actor.estateIds, id] }, id);
+    },
+
+    /** Replaces the butlers responsible for a building (managers); each must be a butler of the estate. */
+    async setButlers(
+      actor: Actor,
+      estateId: string,
+      buildingId: string,
+      accountIds: string[],
+    ): Promise<Building> {
+      await scoped(actor, estateId);
+      requireCap(actor, 'estate.manage');
+      const building = await db
+        .selectFrom('buildings')
+        .select(['id', 'code'])
+        .where('estate_id', '=', estateId)
+        .where('id', '=', buildingId)
+        .executeTakeFirst();
+      if (!building) throw EstateErrors.make('BUILDING_NOT_FOUND');
+      const ids = [...new Set(accountIds)];
+      const staff = ids.length ? (await repo.listStaff(db, estateId)).filter((s) => ids.includes(s.id)) : [];
+      for (const id of ids) {
+        const s = staff.find((x) => x.id === id);
+        if (!s || s.role !== 'butler')
+          throw EstateErrors.make('NOT_A_BUTLER', { name: s?.display_name ?? id });
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('butler_buildings')
+          .where('estate_id', '=', estateId)
+          .where('building_id', '=', buildingId)
+          .execute();
+        if (ids.length)
+          await trx
+            .insertInto('butler_buildings')
+            .values(ids.map((account_id) => ({ estate_id: estateId, building_id: buildingId, account_id })))
+            .execute();
+        await deps.audit.record(
+          {
+            actor,
+            action: 'estate.set_butlers',
+            estateId,
+            targetType: 'building',
+            targetId: buildingId,
+            details: { building: building.code, accountIds: ids },
+          },
+          trx,
+        );
+      });
+      return (await this.buildings(actor, estateId)).find((b) => b.id === buildingId)!;
     },
 
     /** A room of the estate, or undefined (used by the household module). */
