@@ -21,25 +21,33 @@ export function registerIoCommands(program: Command, open: Open) {
     .requiredOption('--file <path>', '.xlsx file')
     .option('--mode <mode>', 'all_or_nothing (default) or valid_rows', 'all_or_nothing')
     .option('--dry-run', 'validate only; write nothing')
-    .action(async (o: { estate: string; file: string; mode: string; dryRun?: boolean }) => {
-      if (o.mode !== 'all_or_nothing' && o.mode !== 'valid_rows')
-        throw new Error('--mode must be all_or_nothing or valid_rows');
-      const { database, container } = await open();
-      try {
-        const estateId = await estateIdOf(database, o.estate);
-        const r = await importFile(container.householdIo, systemActor([estateId]), estateId, o.file, {
-          mode: o.mode,
-          dryRun: !!o.dryRun,
-        });
-        for (const e of r.errors) console.log(`${e.sheet} 第${e.row}行 ${e.column}: ${e.message}`);
-        console.log(
-          `${r.dryRun ? '(dry run) ' : ''}imported ${r.imported}, updated ${r.updated}, skipped ${r.skipped}, errors ${r.errors.length}`,
-        );
-        if (r.errors.length && o.mode === 'all_or_nothing') process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
-    });
+    .option('--create-rooms', 'create the buildings, units and rooms the file names but the estate lacks')
+    .action(
+      async (o: { estate: string; file: string; mode: string; dryRun?: boolean; createRooms?: boolean }) => {
+        if (o.mode !== 'all_or_nothing' && o.mode !== 'valid_rows')
+          throw new Error('--mode must be all_or_nothing or valid_rows');
+        const { database, container } = await open();
+        try {
+          const estateId = await estateIdOf(database, o.estate);
+          const r = await importFile(container.householdIo, systemActor([estateId]), estateId, o.file, {
+            mode: o.mode,
+            dryRun: !!o.dryRun,
+            createRooms: !!o.createRooms,
+          });
+          for (const e of r.errors) console.log(`${e.sheet} 第${e.row}行 ${e.column}: ${e.message}`);
+          console.log(
+            `${r.dryRun ? '(dry run) ' : ''}imported ${r.imported}, updated ${r.updated}, skipped ${r.skipped}, errors ${r.errors.length}`,
+          );
+          if (o.createRooms)
+            console.log(
+              `${r.dryRun ? '(dry run) ' : ''}created buildings ${r.createdBuildings}, units ${r.createdUnits}, rooms ${r.createdRooms}`,
+            );
+          if (r.errors.length && o.mode === 'all_or_nothing') process.exitCode = 1;
+        } finally {
+          await database.close();
+        }
+      },
+    );
 
   program
     .command('export')

@@ -76,12 +76,13 @@ export const householdsApi = {
   export: (q: Omit<ListHouseholdsQuery, 'cursor' | 'limit'>, fallbackName: string) =>
     downloadFile('/households/export', q as Query, fallbackName),
   template: (fallbackName: string) => downloadFile('/households/import-template', undefined, fallbackName),
-  import: (estateId: string, mode: ImportMode, dryRun: boolean, file: File) => {
+  /** `createRooms`: create the buildings, units and rooms the file names but the estate lacks. */
+  import: (estateId: string, mode: ImportMode, dryRun: boolean, file: File, createRooms = false) => {
     const form = new FormData();
     form.append('file', file);
     return apiRequest<ImportResult>('/households/import', {
       method: 'POST',
-      query: { estateId, mode, dryRun },
+      query: { estateId, mode, dryRun, createRooms },
       body: form,
     });
   },

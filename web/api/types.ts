@@ -49,6 +49,10 @@ export interface ImportResult {
   updated?: number;
   unchanged?: number;
   skipped: number;
+  /** Buildings, units and rooms (that would be) created by `createRooms`. */
+  createdBuildings?: number;
+  createdUnits?: number;
+  createdRooms?: number;
   errors: { sheet?: string; row: number; column: string; message: string }[];
   /** Total problems found (the list may be capped). */
   errorCount?: number;

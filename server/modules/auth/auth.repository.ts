@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { arg, prepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema.js';
 
 /** Finds an account by username or phone. */
@@ -51,8 +52,8 @@ export function insertLoginAttempt(
 }
 
 /** Session with its account in one query: the hot path of every authenticated request. */
-export function findSession(db: Kysely<DB>, id: string) {
-  return db
+const sessionQuery = prepared((db) =>
+  db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .select([
@@ -65,8 +66,18 @@ export function findSession(db: Kysely<DB>, id: string) {
       'accounts.status',
       'accounts.username',
     ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', arg(0)),
+);
+export async function findSession(db: Kysely<DB>, id: string) {
+  return (await sessionQuery(db, id))[0];
+}
+
+const assignmentsQuery = prepared((db) =>
+  db.selectFrom('staff_assignments').select('estate_id').where('account_id', '=', arg(0)),
+);
+/** The estates an account is assigned to (hot path: once per request). */
+export function estateIdsOfAccount(db: Kysely<DB>, accountId: string) {
+  return assignmentsQuery(db, accountId);
 }
 
 export function insertSession(

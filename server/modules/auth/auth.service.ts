@@ -56,7 +56,7 @@ export function createAuthService(deps: {
       const all = await repo.listAllEstateIds(db);
       return { estateIds: all.map((e) => e.id), allEstates: true };
     }
-    const rows = await repo.listAssignments(db, [accountId]);
+    const rows = await repo.estateIdsOfAccount(db, accountId);
     return { estateIds: rows.map((r) => r.estate_id), allEstates: false };
   }
 

@@ -60,7 +60,10 @@ export const ImportHouseholdsResult = z.object({
     .describe('Existing archives changed (members and vehicles replaced by the file’s)'),
   unchanged: z.number().int().describe('Existing archives the file left as they were'),
   skipped: z.number().int().describe('Household rows not written because of errors'),
-  createdBuildings: z.number().int().describe('Buildings created by createRooms (in a dry run: to be created)'),
+  createdBuildings: z
+    .number()
+    .int()
+    .describe('Buildings created by createRooms (in a dry run: to be created)'),
   createdUnits: z.number().int().describe('Units created by createRooms (in a dry run: to be created)'),
   createdRooms: z.number().int().describe('Rooms created by createRooms (in a dry run: to be created)'),
   errors: z.array(ImportRowError).describe('The first 1000 problems, by sheet and row'),

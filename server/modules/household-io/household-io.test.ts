@@ -17,6 +17,7 @@ import { type Container, createContainer } from '../../container.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { FixedClock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
 import { systemActor } from '../auth/index.js';
 import { readZipEntry, replaceZipEntries } from './household-io.xlsx.js';
 import {
@@ -692,6 +693,332 @@ describe('export', () => {
     const after = await archiveOf('1-2-201');
     expect(after.occupancy).toBe('owner_occupied');
     expect(after.members).toEqual(before.members);
+  });
+});
+
+describe('import with createRooms (the roster of a newly taken-over estate)', () => {
+  /** An estate without buildings, units or rooms, and a manager of it. */
+  let fresh: TestEstate;
+  let freshManager: string;
+  beforeAll(async () => {
+    fresh = await createEstate(database.db, 'xinyuan', { buildings: 0 });
+    await createStaff(database.db, 'mgr-xinyuan', 'manager', [fresh], 'management');
+    freshManager = await login('mgr-xinyuan');
+  });
+
+  const roster = () =>
+    workbook({
+      households: [
+        ['3-2-501', '自住'],
+        ['3栋2单元1203', '出租'],
+        ['3-1-101', '自住'],
+        ['12号楼1单元1501室', '空置'],
+      ],
+      members: [
+        ['3-2-501', '林小满', '本人', '业主', '13800001111', '', '是'],
+        ['3-2-1203', '何文', '', '租户', '', '', ''],
+      ],
+      vehicles: [['3-2-501', '沪B12345', '否']],
+    });
+
+  async function structure(estateId: string) {
+    const [buildings, units, rooms] = await Promise.all([
+      database.db.selectFrom('buildings').selectAll().where('estate_id', '=', estateId).execute(),
+      database.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).execute(),
+      database.db
+        .selectFrom('rooms')
+        .selectAll()
+        .where('estate_id', '=', estateId)
+        .orderBy('room_code')
+        .execute(),
+    ]);
+    return { buildings, units, rooms };
+  }
+
+  async function householdsOf(estateId: string) {
+    const r = await database.db
+      .selectFrom('households')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('estate_id', '=', estateId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  it('off (the default): a room the estate lacks is roomUnknown and nothing is written', async () => {
+    const r = await upload(freshManager, await roster(), { estateId: fresh.id });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      imported: 0,
+      skipped: 4,
+      createdBuildings: 0,
+      createdUnits: 0,
+      createdRooms: 0,
+      dryRun: false,
+    });
+    expect(r.json().errors[0]).toMatchObject({
+      sheet: '家庭档案',
+      row: 2,
+      column: '房号',
+      message: '房号 3-2-501 在本小区不存在',
+    });
+    const off = await upload(freshManager, await roster(), { estateId: fresh.id, createRooms: 'false' });
+    expect(off.json().errors.map((e: { message: string }) => e.message)).toContain(
+      '房号 12-1-1501 在本小区不存在',
+    );
+    expect(await structure(fresh.id)).toEqual({ buildings: [], units: [], rooms: [] });
+    expect(await householdsOf(fresh.id)).toBe(0);
+  });
+
+  it('a dry run counts the buildings, units and rooms it would create and writes nothing', async () => {
+    const r = await upload(freshManager, await roster(), {
+      estateId: fresh.id,
+      createRooms: 'true',
+      dryRun: 'true',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      imported: 4,
+      updated: 0,
+      skipped: 0,
+      createdBuildings: 2,
+      createdUnits: 3,
+      createdRooms: 4,
+      errors: [],
+      dryRun: true,
+    });
+    expect(await structure(fresh.id)).toEqual({ buildings: [], units: [], rooms: [] });
+    expect(await householdsOf(fresh.id)).toBe(0);
+  });
+
+  it('creates the buildings, units and rooms with the households; they are searchable and listed', async () => {
+    const r = await upload(freshManager, await roster(), { estateId: fresh.id, createRooms: 'true' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      imported: 4,
+      skipped: 0,
+      createdBuildings: 2,
+      createdUnits: 3,
+      createdRooms: 4,
+      errors: [],
+      dryRun: false,
+    });
+    expect(await householdsOf(fresh.id)).toBe(4);
+
+    const s = await structure(fresh.id);
+    expect(s.rooms.map((x) => [x.room_code, x.number, x.floor, x.area_m2])).toEqual([
+      ['12-1-1501', '1501', 15, null],
+      ['3-1-101', '101', 1, null],
+      ['3-2-1203', '1203', 12, null],
+      ['3-2-501', '501', 5, null],
+    ]);
+    const building = (code: string) => s.buildings.find((b) => b.code === code)!;
+    expect(building('3')).toMatchObject({ name: '3栋', sort: 3 });
+    expect(building('12')).toMatchObject({ name: '12栋', sort: 12 });
+    const room501 = s.rooms.find((x) => x.room_code === '3-2-501')!;
+    expect(room501.building_id).toBe(building('3').id);
+    expect(s.units.find((u) => u.id === room501.unit_id)).toMatchObject({
+      building_id: building('3').id,
+      code: '2',
+      name: '2单元',
+    });
+
+    const found = await call(freshManager, {
+      method: 'GET',
+      url: `/api/households?estateId=${fresh.id}&q=${encodeURIComponent('3栋2单元501')}`,
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items).toHaveLength(1);
+    expect(found.json().items[0]).toMatchObject({ roomCode: '3-2-501' });
+    const archive = (
+      await call(freshManager, { method: 'GET', url: `/api/households/${found.json().items[0].id}` })
+    ).json();
+    expect(archive.members.map((m: { name: string }) => m.name)).toEqual(['林小满']);
+    expect(archive.vehicles).toMatchObject([{ plate: '沪B12345' }]);
+
+    const listed = await call(freshManager, { method: 'GET', url: `/api/estates/${fresh.id}/buildings` });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(
+      listed
+        .json()
+        .map(
+          (b: {
+            code: string;
+            name: string;
+            households: number;
+            units: { code: string; rooms: number }[];
+          }) => [b.code, b.name, b.households, b.units.map((u) => [u.code, u.rooms])],
+        ),
+    ).toEqual([
+      [
+        '3',
+        '3栋',
+        3,
+        [
+          ['1', 1],
+          ['2', 2],
+        ],
+      ],
+      ['12', '12栋', 1, [['1', 1]]],
+    ]);
+
+    const events = await database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'import.households')
+      .where('estate_id', '=', fresh.id)
+      .execute();
+    expect(events.map((e) => json(e.details))).toContainEqual(
+      expect.objectContaining({ imported: 4, createdBuildings: 2, createdUnits: 3, createdRooms: 4 }),
+    );
+  });
+
+  it('importing the same file again creates nothing', async () => {
+    const before = await structure(fresh.id);
+    const r = await upload(freshManager, await roster(), { estateId: fresh.id, createRooms: 'true' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      imported: 0,
+      updated: 0,
+      unchanged: 4,
+      createdBuildings: 0,
+      createdUnits: 0,
+      createdRooms: 0,
+      errors: [],
+    });
+    expect(await structure(fresh.id)).toEqual(before);
+    expect(await householdsOf(fresh.id)).toBe(4);
+  });
+
+  it('valid_rows creates rooms only for the households it imports', async () => {
+    const file = await workbook({
+      households: [
+        ['5-1-101', '自住'],
+        ['5-1-102', '不知道'],
+        ['6-1-101', '不知道'],
+        ['3-1-102', '自住'],
+      ],
+    });
+    const dry = await upload(freshManager, file, {
+      estateId: fresh.id,
+      createRooms: 'true',
+      mode: 'valid_rows',
+      dryRun: 'true',
+    });
+    expect(dry.json()).toMatchObject({
+      imported: 2,
+      skipped: 2,
+      createdBuildings: 1,
+      createdUnits: 1,
+      createdRooms: 2,
+    });
+    const r = await upload(freshManager, file, {
+      estateId: fresh.id,
+      createRooms: 'true',
+      mode: 'valid_rows',
+    });
+    expect(r.json()).toMatchObject({
+      imported: 2,
+      skipped: 2,
+      createdBuildings: 1,
+      createdUnits: 1,
+      createdRooms: 2,
+      errorCount: 2,
+    });
+    const codes = (await structure(fresh.id)).rooms.map((x) => x.room_code);
+    expect(codes).toEqual(expect.arrayContaining(['5-1-101', '3-1-102']));
+    expect(codes).not.toContain('5-1-102');
+    expect((await structure(fresh.id)).buildings.map((b) => b.code).sort()).toEqual(['12', '3', '5']);
+  });
+
+  it('an estate that has the building and unit gets only the rooms (dry run)', async () => {
+    const r = await upload(
+      manager,
+      await workbook({
+        households: [
+          ['1-1-901', '自住'],
+          ['4-1-101', '自住'],
+        ],
+      }),
+      { createRooms: 'true', dryRun: 'true' },
+    );
+    expect(r.json()).toMatchObject({
+      imported: 2,
+      createdBuildings: 1,
+      createdUnits: 1,
+      createdRooms: 2,
+      errors: [],
+    });
+  });
+
+  it('a building and room created by someone else during the import are used, not duplicated', async () => {
+    const file = await workbook({
+      households: [
+        ['8-1-101', '自住'],
+        ['8-1-102', '自住'],
+      ],
+    });
+    const ids = { building: newId(), unit: newId(), room: newId() };
+    beforeWrite = async () => {
+      await database.db
+        .insertInto('buildings')
+        .values({ estate_id: fresh.id, id: ids.building, code: '8', name: '8号楼', floors: 18, sort: 8 })
+        .execute();
+      await database.db
+        .insertInto('units')
+        .values({ estate_id: fresh.id, id: ids.unit, building_id: ids.building, code: '1', name: '一单元' })
+        .execute();
+      await database.db
+        .insertInto('rooms')
+        .values({
+          estate_id: fresh.id,
+          id: ids.room,
+          building_id: ids.building,
+          unit_id: ids.unit,
+          number: '101',
+          floor: 1,
+          area_m2: 120,
+          room_code: '8-1-101',
+        })
+        .execute();
+    };
+    const r = await upload(freshManager, file, { estateId: fresh.id, createRooms: 'true' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      imported: 2,
+      createdBuildings: 0,
+      createdUnits: 0,
+      createdRooms: 1,
+      errors: [],
+    });
+    const s = await structure(fresh.id);
+    expect(s.buildings.filter((b) => b.code === '8')).toMatchObject([{ id: ids.building, name: '8号楼' }]);
+    const room = s.rooms.find((x) => x.room_code === '8-1-101')!;
+    expect(room).toMatchObject({ id: ids.room, area_m2: 120 });
+    const h = await database.db
+      .selectFrom('households')
+      .select(['room_id', 'building_id'])
+      .where('estate_id', '=', fresh.id)
+      .where('room_code', 'in', ['8-1-101', '8-1-102'])
+      .orderBy('room_code')
+      .execute();
+    expect(h[0]).toEqual({ room_id: ids.room, building_id: ids.building });
+    expect(h[1]!.building_id).toBe(ids.building);
+  });
+
+  it('all_or_nothing with an error creates no room either', async () => {
+    const before = await structure(fresh.id);
+    const r = await upload(
+      freshManager,
+      await workbook({
+        households: [
+          ['7-1-101', '自住'],
+          ['7-1-102', '不知道'],
+        ],
+      }),
+      { estateId: fresh.id, createRooms: 'true' },
+    );
+    expect(r.json()).toMatchObject({ imported: 0, createdRooms: 0, errorCount: 1 });
+    expect(await structure(fresh.id)).toEqual(before);
   });
 });
 

@@ -63,12 +63,7 @@ export function createHouseholdService(deps: HouseholdDeps) {
   }
 
   async function assemble(actor: Actor, row: any): Promise<Household> {
-    const [members, pets, vehicles, sensitive] = await Promise.all([
-      repo.listMembers(db, row.estate_id, [row.id]),
-      repo.listPets(db, row.estate_id, row.id),
-      repo.listVehicles(db, row.estate_id, row.id),
-      repo.countSensitiveByCategory(db, row.estate_id, row.id),
-    ]);
+    const { members, pets, vehicles, sensitive } = await repo.householdParts(db, row.estate_id, row.id);
     return toHousehold(
       row,
       {

@@ -12,6 +12,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Flex,
   Radio,
@@ -44,6 +45,7 @@ export function ImportExportPage() {
   const can = useCan();
   const { estateId, estate } = useEstate();
   const [mode, setMode] = useState<ImportMode>('all_or_nothing');
+  const [createRooms, setCreateRooms] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
@@ -56,7 +58,7 @@ export function ImportExportPage() {
   };
 
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => householdsApi.import(estateId, mode, dryRun, file!),
+    mutationFn: (dryRun: boolean) => householdsApi.import(estateId, mode, dryRun, file!, createRooms),
     onSuccess: (r, dryRun) => {
       if (dryRun) {
         setCheck(r);
@@ -158,6 +160,22 @@ export function ImportExportPage() {
                   ))}
                 </Row>
               </Radio.Group>
+
+              <Checkbox
+                checked={createRooms}
+                onChange={(e) => {
+                  setCreateRooms(e.target.checked);
+                  setCheck(null);
+                  setDone(null);
+                }}
+                style={{ marginBottom: 4 }}
+                data-testid="import-create-rooms"
+              >
+                {t('importExport.createRooms')}
+              </Checkbox>
+              <Typography.Paragraph type="secondary" style={{ margin: '0 0 16px 24px', fontSize: 12 }}>
+                {t('importExport.createRoomsHint')}
+              </Typography.Paragraph>
 
               <div data-testid="import-upload">
                 <Upload.Dragger
@@ -307,7 +325,7 @@ function changesOf(r: ImportResult): number {
   return r.imported + (r.updated ?? 0);
 }
 
-/** New / updated / unchanged / skipped counts of a check or an import. */
+/** New / updated / unchanged / skipped counts of a check or an import, and what it creates. */
 function ImportCounts({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
   const items: { key: string; value: number | undefined; color?: string }[] = [
@@ -316,18 +334,34 @@ function ImportCounts({ result }: { result: ImportResult }) {
     { key: 'unchanged', value: result.unchanged },
     { key: 'skipped', value: result.skipped, color: result.skipped ? '#d46b08' : undefined },
   ];
+  const created = {
+    buildings: result.createdBuildings ?? 0,
+    units: result.createdUnits ?? 0,
+    rooms: result.createdRooms ?? 0,
+  };
   return (
-    <Flex gap={32} wrap justify="center" style={{ marginBottom: 16 }} data-testid="import-counts">
-      {items
-        .filter((i) => i.value !== undefined)
-        .map((i) => (
-          <Statistic
-            key={i.key}
-            title={t(`importExport.counts.${i.key}`)}
-            value={i.value}
-            styles={{ content: { color: i.color } }}
-          />
-        ))}
-    </Flex>
+    <div style={{ marginBottom: 16 }} data-testid="import-counts">
+      <Flex gap={32} wrap justify="center">
+        {items
+          .filter((i) => i.value !== undefined)
+          .map((i) => (
+            <Statistic
+              key={i.key}
+              title={t(`importExport.counts.${i.key}`)}
+              value={i.value}
+              styles={{ content: { color: i.color } }}
+            />
+          ))}
+      </Flex>
+      {created.buildings + created.units + created.rooms > 0 ? (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ textAlign: 'center', margin: '12px 0 0' }}
+          data-testid="import-created"
+        >
+          {t(result.dryRun ? 'importExport.createdWillBe' : 'importExport.createdDone', created)}
+        </Typography.Paragraph>
+      ) : null}
+    </div>
   );
 }
