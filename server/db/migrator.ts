@@ -1,9 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/20261127_0001_foundation.js';
+import * as m0002 from './migrations/20261127_0002_calendar.js';
+import * as m0003 from './migrations/20261127_0003_plan.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261127_0001_foundation': m0001,
+  '20261127_0002_calendar': m0002,
+  '20261127_0003_plan': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

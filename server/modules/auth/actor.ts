@@ -46,11 +46,14 @@ export const CAPABILITIES = [
   'estate.read',
   'estate.manage', // structure of one's estates: butlers of buildings …
   'estate.create', // head office: new estates
+  'plan.read', // the service plan (五步一法) and its commitments
+  'plan.manage', // edit measures and commitment targets
+  'calendar.manage', // official holidays and make-up workdays, plate-restriction rules
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ALL = [...CAPABILITIES];
-const FRONT_LINE: Capability[] = ['household.read', 'estate.read', 'staff.read'];
+const FRONT_LINE: Capability[] = ['household.read', 'estate.read', 'staff.read', 'plan.read'];
 
 /**
  * Role → capabilities (least privilege, GB/T 35273 §7.1): guards and cleaning staff see no
@@ -58,7 +61,7 @@ const FRONT_LINE: Capability[] = ['household.read', 'estate.read', 'staff.read']
  */
 const BY_ROLE: Record<Role, Capability[]> = {
   admin: ALL,
-  manager: ALL.filter((c) => c !== 'account.manage' && c !== 'estate.create'),
+  manager: ALL.filter((c) => c !== 'account.manage' && c !== 'estate.create' && c !== 'calendar.manage'),
   butler: [
     ...FRONT_LINE,
     'household.create',
