@@ -33,6 +33,8 @@ describe.runIf(enabled)('staff console in a real browser', () => {
     await expect.poll(() => page.locator('#username').isVisible()).toBe(true);
     await shot(page, 'login-zh');
     await login(page, e.base, 'butler');
+    await page.locator('[data-testid^="stat-"]').first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('[data-testid^="stat-"]').first().innerText()).toMatch(/\d/);
     await shot(page, 'overview-zh');
 
     await page.goto(`${e.base}/households`);
@@ -58,6 +60,7 @@ describe.runIf(enabled)('staff console in a real browser', () => {
     await page.getByRole('tab', { name: '变更历史' }).click();
     const timeline = page.getByTestId('history-timeline');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain(note);
+    await page.waitForTimeout(400); // let the tab's ink bar finish moving before the screenshot
     await shot(page, 'household-history-zh');
     const stored = await e.database.db
       .selectFrom('households')
