@@ -62,6 +62,19 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** Where a staff account works: estate, team and position. */
+const StaffEstates = z
+  .array(
+    z
+      .object({
+        estateId: z.string(),
+        teamId: z.string().nullable().optional(),
+        position: z.string().max(40).nullable().optional(),
+      })
+      .strict(),
+  )
+  .max(500);
+
 export const CreateAccountBody = z
   .object({
     username: z
@@ -77,18 +90,7 @@ export const CreateAccountBody = z
     displayName: z.string().trim().min(1).max(40),
     role: Role,
     password: z.string().min(1).max(128),
-    estates: z
-      .array(
-        z
-          .object({
-            estateId: z.string(),
-            teamId: z.string().nullable().optional(),
-            position: z.string().max(40).nullable().optional(),
-          })
-          .strict(),
-      )
-      .max(500)
-      .default([]),
+    estates: StaffEstates.default([]),
   })
   .strict();
 
@@ -98,18 +100,7 @@ export const UpdateAccountBody = z
     displayName: z.string().trim().min(1).max(40).optional(),
     role: Role.optional(),
     status: z.enum(['active', 'disabled']).optional(),
-    estates: z
-      .array(
-        z
-          .object({
-            estateId: z.string(),
-            teamId: z.string().nullable().optional(),
-            position: z.string().max(40).nullable().optional(),
-          })
-          .strict(),
-      )
-      .max(500)
-      .optional(),
+    estates: StaffEstates.optional(),
   })
   .strict();
 

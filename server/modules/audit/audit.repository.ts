@@ -1,23 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AuditEventsTable, DB } from '../../db/schema.js';
 import { decodeCursor } from '../../lib/pagination.js';
 
-export type AuditRow = DB['audit_events'] extends infer T ? { [K in keyof T]: any } : never;
-
-export interface AuditInsert {
-  id: string;
-  at: string;
-  estate_id: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  ip: string | null;
-  details: string | null;
-}
+export type AuditInsert = Insertable<AuditEventsTable>;
 
 /** Appends one event. There is deliberately no update or delete function in this module. */
 export async function insertAuditEvent(db: Kysely<DB>, row: AuditInsert): Promise<void> {
