@@ -116,6 +116,7 @@ export interface SessionsTable {
   expires_at: Ts;
   ip: string | null;
   user_agent: string | null;
+  estate_ids: Json;
 }
 
 export interface LoginAttemptsTable {

@@ -124,6 +124,24 @@ describe('login and sessions', () => {
     expect(audit.map((a) => a.action)).toContain('account.disable');
   });
 
+  it('a live session follows a change of the account estates', async () => {
+    const other = await createEstate(t.database.db, 'second', { buildings: 1, floors: 1 });
+    await createStaff(t.database.db, 'mover', 'butler', [], 'service');
+    const cookie = await t.login('mover');
+    expect((await t.call(cookie, { method: 'GET', url: '/api/auth/me' })).json().estates).toEqual([]);
+    const list = await t.call(adminCookie, { method: 'GET', url: '/api/accounts' });
+    const mover = list.json().find((a: any) => a.username === 'mover');
+    const r = await t.call(adminCookie, {
+      method: 'PATCH',
+      url: `/api/accounts/${mover.id}`,
+      payload: { version: mover.version, estates: [{ estateId: other.id }] },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const me = await t.call(cookie, { method: 'GET', url: '/api/auth/me' });
+    expect(me.json().estates.map((e: any) => e.code)).toEqual(['second']);
+    expect((await t.call(cookie, { method: 'GET', url: `/api/estates/${other.id}` })).statusCode).toBe(200);
+  });
+
   it('refuses weak passwords with the reasons', async () => {
     const r = await t.call(adminCookie, {
       method: 'POST',

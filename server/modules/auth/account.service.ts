@@ -175,7 +175,14 @@ export function createAccountService(deps: { db: Kysely<DB>; clock: Clock; audit
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1)
           throw CommonErrors.make('VERSION_CONFLICT', { current: row.version + 1 });
-        if (input.estates) await setAssignments(trx, id, input.estates);
+        if (input.estates) {
+          await setAssignments(trx, id, input.estates);
+          await repo.setSessionEstates(
+            trx,
+            id,
+            input.estates.map((e) => e.estateId),
+          );
+        }
         if (input.status === 'disabled' || (input.role && input.role !== row.role))
           await repo.deleteSessionsOfAccount(trx, id);
         const action =

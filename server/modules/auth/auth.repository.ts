@@ -60,6 +60,7 @@ const sessionQuery = prepared((db) =>
       'sessions.id as session_id',
       'sessions.expires_at',
       'sessions.last_seen_at',
+      'sessions.estate_ids',
       'accounts.id',
       'accounts.role',
       'accounts.display_name',
@@ -83,6 +84,7 @@ export function estateIdsOfAccount(db: Kysely<DB>, accountId: string) {
 export function insertSession(
   db: Kysely<DB>,
   row: {
+    estate_ids: string;
     id: string;
     account_id: string;
     created_at: string;
@@ -109,4 +111,13 @@ export function deleteSessionsOfAccount(db: Kysely<DB>, accountId: string) {
 
 export function deleteExpiredSessions(db: Kysely<DB>, now: string) {
   return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+/** Keeps live sessions in step with the account's estates (after an admin changes them). */
+export function setSessionEstates(db: Kysely<DB>, accountId: string, estateIds: string[]) {
+  return db
+    .updateTable('sessions')
+    .set({ estate_ids: JSON.stringify(estateIds) })
+    .where('account_id', '=', accountId)
+    .execute();
 }

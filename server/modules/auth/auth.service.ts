@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CurrentUser, Role } from '../../../contract/auth.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { toIso } from '../../lib/dates.js';
+import { fromJson, toIso } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import type { Lang } from '../../lib/i18n.js';
 import { newId, newToken } from '../../lib/ids.js';
@@ -137,6 +137,7 @@ export function createAuthService(deps: {
         }
         throw AuthErrors.make('INVALID_CREDENTIALS');
       }
+      const scope = await estatesOf(account.id, account.role);
       const token = newToken(32);
       const expires = new Date(now.getTime() + settings.absoluteHours * 3_600_000);
       await db.transaction().execute(async (trx) => {
@@ -153,6 +154,7 @@ export function createAuthService(deps: {
           expires_at: expires.toISOString(),
           ip: input.ip,
           user_agent: input.userAgent?.slice(0, 300) ?? null,
+          estate_ids: JSON.stringify(scope.allEstates ? [] : scope.estateIds),
         });
         await repo.insertLoginAttempt(trx, {
           id: newId(),
@@ -176,7 +178,6 @@ export function createAuthService(deps: {
           trx,
         );
       });
-      const scope = await estatesOf(account.id, account.role);
       const actor: Actor = {
         id: account.id,
         role: account.role as Role,
@@ -205,7 +206,11 @@ export function createAuthService(deps: {
       }
       // Touch at most once a minute: keeps the idle timeout honest without a write per request.
       if (now.getTime() - lastSeen.getTime() > 60_000) await repo.touchSession(db, id, now.toISOString());
-      const scope = await estatesOf(s.id, s.role);
+      // Head office sees every estate, including ones created after the login.
+      const scope =
+        s.role === 'admin'
+          ? await estatesOf(s.id, s.role)
+          : { estateIds: fromJson<string[]>(s.estate_ids, []), allEstates: false };
       return { id: s.id, role: s.role as Role, displayName: s.display_name, ...scope, ip, lang };
     },
 
