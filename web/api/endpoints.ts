@@ -8,6 +8,7 @@ import type {
   Consent,
   CreateAccountBody,
   CreateCustomFieldBody,
+  CreateEstateBody,
   CreateHouseholdBody,
   CurrentUser,
   CustomFieldDef,
@@ -25,6 +26,7 @@ import type {
   RecordConsentBody,
   Room,
   SensitiveFact,
+  SetBuildingButlersBody,
   StaffMember,
   Team,
   UpdateAccountBody,
@@ -43,7 +45,12 @@ export const authApi = {
 
 export const estatesApi = {
   list: () => api.get<Estate[]>('/estates'),
+  /** Head office only (`estate.create`); the five teams are created with it. */
+  create: (body: CreateEstateBody) => api.post<Estate>('/estates', body),
   buildings: (estateId: string) => api.get<Building[]>(`/estates/${enc(estateId)}/buildings`),
+  /** Replaces a building's butlers (`estate.manage`); answers the updated building. */
+  setButlers: (estateId: string, buildingId: string, body: SetBuildingButlersBody) =>
+    api.put<Building>(`/estates/${enc(estateId)}/buildings/${enc(buildingId)}/butlers`, body),
   rooms: (estateId: string, q: { buildingId?: string; unitId?: string }) =>
     api.get<Room[]>(`/estates/${enc(estateId)}/rooms`, q),
   entrances: (estateId: string) => api.get<Entrance[]>(`/estates/${enc(estateId)}/entrances`),

@@ -111,6 +111,8 @@ export const AUDIT_ACTIONS = [
   'account.reset_password',
   'customfield.create',
   'customfield.update',
+  'estate.create',
+  'estate.set_butlers',
 ] as const;
 
 /** Capabilities the console checks (from `GET /api/auth/me`). */
@@ -128,7 +130,10 @@ export type Capability =
   | 'customfield.manage'
   | 'audit.read'
   | 'account.manage'
-  | 'staff.read';
+  | 'staff.read'
+  | 'estate.read'
+  | 'estate.manage'
+  | 'estate.create';
 
 export type Occupancy = (typeof OCCUPANCIES)[number];
 export type CareFlag = (typeof CARE_FLAGS)[number];

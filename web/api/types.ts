@@ -38,6 +38,8 @@ export type CreateCustomFieldBody = z.input<typeof C.CreateCustomFieldBody>;
 export type UpdateCustomFieldBody = z.input<typeof C.UpdateCustomFieldBody>;
 export type CreateAccountBody = z.input<typeof C.CreateAccountBody>;
 export type UpdateAccountBody = z.input<typeof C.UpdateAccountBody>;
+export type CreateEstateBody = z.input<typeof C.CreateEstateBody>;
+export type SetBuildingButlersBody = z.input<typeof C.SetBuildingButlersBody>;
 export type ListHouseholdsQuery = Omit<z.input<typeof C.ListHouseholdsQuery>, 'limit'> & { limit?: number };
 export type ListAuditQuery = Omit<z.input<typeof C.ListAuditQuery>, 'limit'> & { limit?: number };
 

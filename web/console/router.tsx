@@ -39,6 +39,9 @@ const AuditLogPage = lazy(() =>
 const CustomFieldsPage = lazy(() =>
   import('./modules/system/pages/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })),
 );
+const EstatesPage = lazy(() =>
+  import('./modules/system/pages/EstatesPage').then((m) => ({ default: m.EstatesPage })),
+);
 const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const guard = (anyOf: Capability[], page: ReactNode) => (
@@ -76,6 +79,7 @@ export const router = createBrowserRouter([
       { path: 'accounts', element: guard(['account.manage'], <AccountsPage />) },
       { path: 'audit', element: guard(['audit.read'], <AuditLogPage />) },
       { path: 'custom-fields', element: guard(['customfield.manage'], <CustomFieldsPage />) },
+      { path: 'estates', element: guard(['estate.create'], <EstatesPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

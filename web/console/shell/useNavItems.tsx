@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   CloudSyncOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ export function useNavItems(): Item[] {
         can('account.manage') && { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts') },
       ]),
       group('system', t('nav.groups.system'), [
+        can('estate.create') && { key: '/estates', icon: <BankOutlined />, label: t('nav.estates') },
         can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
         can('customfield.manage') && {
           key: '/custom-fields',

@@ -26,6 +26,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { householdsApi } from '../../../../api/endpoints';
 import type { ImportMode, ImportResult } from '../../../../api/types';
 import { estateName } from '../../../../ui/format';
@@ -45,7 +46,9 @@ export function ImportExportPage() {
   const can = useCan();
   const { estateId, estate } = useEstate();
   const [mode, setMode] = useState<ImportMode>('all_or_nothing');
-  const [createRooms, setCreateRooms] = useState(false);
+  const [params] = useSearchParams();
+  // `?createRooms=1`: coming from 新建项目, whose rooms come with the roster.
+  const [createRooms, setCreateRooms] = useState(() => params.get('createRooms') === '1');
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);

@@ -1,5 +1,4 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Card,
@@ -16,9 +15,9 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { estatesApi } from '../../../../api/endpoints';
 import type { StaffMember } from '../../../../api/types';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { useStaff } from '../../../hooks/useStaff';
 import { useTeams } from '../../../hooks/useTeams';
 import { useEstate } from '../../../session/useEstate';
 
@@ -35,11 +34,7 @@ export function StaffTeamsPage() {
   const { t, i18n } = useTranslation();
   const { estateId } = useEstate();
   const teams = useTeams(estateId);
-  const staff = useQuery({
-    queryKey: ['estates', estateId, 'staff'],
-    queryFn: () => estatesApi.staff(estateId),
-    enabled: !!estateId,
-  });
+  const staff = useStaff(estateId);
   const [teamId, setTeamId] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const rows = useMemo(() => {

@@ -1,5 +1,18 @@
-import { ApartmentOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, Empty, Flex, Row, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { ApartmentOutlined, EditOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Row,
+  Segmented,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +24,7 @@ import { useRooms } from '../../../hooks/useRooms';
 import { useCan } from '../../../session/useCan';
 import { useEstate } from '../../../session/useEstate';
 import { CreateHouseholdModal, type RoomPreset } from '../../households/components/CreateHouseholdModal';
+import { BuildingButlersModal } from '../components/BuildingButlersModal';
 import { RoomGrid } from '../components/RoomGrid';
 
 /** 楼栋房屋: buildings with butlers and counts; a building's units and rooms. */
@@ -28,6 +42,7 @@ export function BuildingsPage() {
   const unit = selected?.units.find((u) => u.id === unitParam) ?? selected?.units[0];
   const rooms = useRooms(estateId, selected?.id, unit?.id);
   const [preset, setPreset] = useState<RoomPreset | null>(null);
+  const [editingButlers, setEditingButlers] = useState<Building | null>(null);
 
   const select = (b: string, u?: string) => {
     const next = new URLSearchParams(params);
@@ -129,9 +144,35 @@ export function BuildingsPage() {
                   {
                     key: 'butlers',
                     label: t('structure.butlers'),
-                    children: selected.butlers.length
-                      ? selected.butlers.map((x) => x.displayName).join('、')
-                      : '—',
+                    children: (
+                      <Flex wrap gap={4} align="center" data-testid={`building-butlers-${selected.code}`}>
+                        {selected.butlers.length ? (
+                          selected.butlers.map((x) => (
+                            <Tag
+                              key={x.id}
+                              icon={<UserOutlined />}
+                              color="blue"
+                              style={{ marginInlineEnd: 0 }}
+                            >
+                              {x.displayName}
+                            </Tag>
+                          ))
+                        ) : (
+                          <Typography.Text type="secondary">{t('structure.noButlers')}</Typography.Text>
+                        )}
+                        {can('estate.manage') ? (
+                          <Button
+                            type="link"
+                            size="small"
+                            icon={<EditOutlined />}
+                            data-testid={`building-butlers-edit-${selected.code}`}
+                            onClick={() => setEditingButlers(selected)}
+                          >
+                            {t('structure.butlersEdit')}
+                          </Button>
+                        ) : null}
+                      </Flex>
+                    ),
                   },
                 ]}
               />
@@ -201,6 +242,11 @@ export function BuildingsPage() {
           )}
         </Col>
       </Row>
+      <BuildingButlersModal
+        estateId={estateId}
+        building={editingButlers}
+        onClose={() => setEditingButlers(null)}
+      />
       <CreateHouseholdModal
         open={preset !== null}
         preset={preset ?? undefined}
