@@ -1,6 +1,7 @@
 // The API contract shared by server and web. Imports nothing from server/ or web/.
 export * from './audit.js';
 export * from './auth.js';
+export * from './calendar.js';
 export * from './common.js';
 export * from './estates.js';
 export * from './households.js';

@@ -2,12 +2,18 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  type FastifyPluginAsyncZod,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.js';
 import { CommonErrors } from './lib/errors.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { calendarRoutes } from './modules/calendar/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
@@ -27,7 +33,7 @@ export interface AppOptions {
   /** Check every response against its schema (tests); off in production for speed. */
   validateResponses?: boolean;
   /** Extra route plugins registered under /api (modules added by later issues). */
-  extraRoutes?: ((app: FastifyInstance) => Promise<void>)[];
+  extraRoutes?: FastifyPluginAsyncZod[];
 }
 
 /** Builds the Fastify app without listening: main.ts listens, tests use app.inject. */
@@ -110,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(householdRoutes(c.households, c.consents, c.customFields));
       await api.register(householdIoRoutes(c.householdIo));
       await api.register(auditRoutes(c.audit));
+      await api.register(calendarRoutes(c.calendar));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },
     { prefix: '/api' },

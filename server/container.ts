@@ -8,6 +8,7 @@ import {
   createAuthService,
   DEFAULT_AUTH_SETTINGS,
 } from './modules/auth/index.js';
+import { createCalendarService } from './modules/calendar/index.js';
 import { createEstateService } from './modules/estates/index.js';
 import { createHouseholdIoService } from './modules/household-io/index.js';
 import {
@@ -33,7 +34,20 @@ export function createContainer(opts: ContainerOptions) {
   const consents = createConsentService({ db, clock, audit, households });
   const customFields = createCustomFieldService({ db, clock, audit });
   const householdIo = createHouseholdIoService({ db, clock, audit, households, estates });
-  return { db, clock, audit, auth, accounts, estates, households, consents, customFields, householdIo };
+  const calendar = createCalendarService({ db, clock, audit });
+  return {
+    db,
+    clock,
+    audit,
+    auth,
+    accounts,
+    estates,
+    households,
+    consents,
+    customFields,
+    householdIo,
+    calendar,
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

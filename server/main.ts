@@ -7,6 +7,7 @@ import { type Container, createContainer } from './container.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { systemClock } from './lib/clock.js';
+import { seedCalendar } from './modules/calendar/index.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -24,6 +25,7 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   const database = openDatabase(config.DATABASE_URL, config.dataDir);
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  await seedCalendar(database.db, new Date());
   return database;
 }
 

@@ -17,6 +17,9 @@ const CUSTOM_ZH: Record<string, string> = {
   'lowercase letters, digits and _, starting with a letter': '只能包含小写字母、数字和下划线，以字母开头',
   'lowercase letters, digits and -, starting with a letter': '只能包含小写字母、数字和连字符，以字母开头',
   'must be an IANA time zone such as Asia/Shanghai': '应为时区名称，如 Asia/Shanghai',
+  'must be a date between 1901 and 2100': '日期应在1901年至2100年之间',
+  'HH:MM': '时间格式应为 HH:MM',
+  'the anchor must be a Monday': '轮换起点应为星期一',
   'YYYY-MM-DD': '日期格式应为 YYYY-MM-DD',
 };
 

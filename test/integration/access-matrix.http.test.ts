@@ -35,6 +35,8 @@ interface Ctx {
   version: () => Promise<number>;
   accountId: string;
   butlerId: string;
+  /** GET as the admin, parsed (to build a request from current data). */
+  adminGet: (url: string) => Promise<any>;
 }
 
 interface Case {
@@ -213,6 +215,72 @@ const CASES: Case[] = [
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
   },
   {
+    op: 'getCalendarDay',
+    req: async () => ({ method: 'GET', url: '/api/calendar/day?date=2026-10-01' }),
+    expect: row('ok', READ_ALL),
+  },
+  {
+    op: 'listHolidays',
+    req: async () => ({ method: 'GET', url: '/api/calendar/holidays?year=2026' }),
+    expect: row('ok', READ_ALL),
+  },
+  {
+    op: 'getPlateRestriction',
+    req: async () => ({
+      method: 'GET',
+      url: `/api/plate-restriction?city=${encodeURIComponent('北京')}&date=2026-11-27`,
+    }),
+    expect: row('ok', READ_ALL),
+  },
+  {
+    op: 'listPlateRules',
+    req: async () => ({ method: 'GET', url: '/api/plate-rules' }),
+    expect: row('ok', READ_ALL),
+  },
+  {
+    op: 'upsertHoliday',
+    req: async () => ({
+      method: 'PUT',
+      url: '/api/calendar/holidays/2027-10-01',
+      payload: { kind: 'holiday', name: '国庆节' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'deleteHoliday',
+    req: async () => ({ method: 'DELETE', url: '/api/calendar/holidays/2027-10-01' }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'updatePlateRule',
+    req: async (c) => {
+      const {
+        city: _c,
+        source: _s,
+        updatedAt: _u,
+        updatedBy: _b,
+        overrides: _o,
+        ...rule
+      } = (await c.adminGet('/api/plate-rules')).find((r: any) => r.city === 'tianjin');
+      return { method: 'PUT', url: '/api/plate-rules/tianjin', payload: rule };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'addPlateOverride',
+    req: async () => ({
+      method: 'POST',
+      url: '/api/plate-rules/tianjin/overrides',
+      payload: { date: '2026-12-15', numbers: 'none', reason: '测试' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'deletePlateOverride',
+    req: async () => ({ method: 'DELETE', url: '/api/plate-rules/tianjin/overrides/2026-12-15' }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
@@ -279,6 +347,7 @@ beforeAll(async () => {
     estate,
     householdId,
     accountId: target,
+    adminGet: async (url: string) => (await t.call(cookies.get('admin'), { method: 'GET', url })).json(),
     butlerId: (
       await t.database.db
         .selectFrom('accounts')
