@@ -5,3 +5,4 @@ export * from './calendar.js';
 export * from './common.js';
 export * from './estates.js';
 export * from './households.js';
+export * from './plan.js';

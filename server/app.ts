@@ -17,6 +17,7 @@ import { calendarRoutes } from './modules/calendar/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
+import { planRoutes } from './modules/plan/index.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import idempotency from './plugins/idempotency.js';
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(householdIoRoutes(c.householdIo));
       await api.register(auditRoutes(c.audit));
       await api.register(calendarRoutes(c.calendar));
+      await api.register(planRoutes(c.plan));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },
     { prefix: '/api' },

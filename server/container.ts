@@ -16,6 +16,7 @@ import {
   createCustomFieldService,
   createHouseholdService,
 } from './modules/households/index.js';
+import { createPlanService } from './modules/plan/index.js';
 
 export interface ContainerOptions {
   db: Kysely<DB>;
@@ -35,6 +36,7 @@ export function createContainer(opts: ContainerOptions) {
   const customFields = createCustomFieldService({ db, clock, audit });
   const householdIo = createHouseholdIoService({ db, clock, audit, households, estates });
   const calendar = createCalendarService({ db, clock, audit });
+  const plan = createPlanService({ db, clock, audit });
   return {
     db,
     clock,
@@ -47,6 +49,7 @@ export function createContainer(opts: ContainerOptions) {
     customFields,
     householdIo,
     calendar,
+    plan,
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contract/auth.js';
+import { seedDefaultPlan } from '../../server/modules/plan/index.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
 import { createEstate, createStaff, type TestEstate } from '../helpers/factories.js';
 
@@ -35,6 +36,8 @@ interface Ctx {
   version: () => Promise<number>;
   accountId: string;
   butlerId: string;
+  /** A plan measure of the estate by code, as the admin sees it now. */
+  measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
   adminGet: (url: string) => Promise<any>;
 }
@@ -281,6 +284,65 @@ const CASES: Case[] = [
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
   },
   {
+    op: 'listPlanStages',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/plan/stages` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listPlanMeasures',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/plan/measures` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getPlanMeasure',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/plan/measures/${(await c.measure('S7')).id}`,
+    }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listPlanMeasureChanges',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/plan/measures/${(await c.measure('S7')).id}/history`,
+    }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updatePlanMeasure',
+    req: async (c) => {
+      const m = await c.measure('S7');
+      return {
+        method: 'PATCH',
+        url: `/api/estates/${c.estate.id}/plan/measures/${m.id}`,
+        payload: { version: m.version, textEn: `t${Math.random()}` },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createPlanMeasure',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/plan/measures`,
+      payload: { textZh: '新措施', team: 'service', stage: 'help' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'setCommitmentTarget',
+    req: async (c) => {
+      const m = await c.measure('E1');
+      return {
+        method: 'PUT',
+        url: `/api/estates/${c.estate.id}/plan/commitments/${m.commitments[0].id}/target`,
+        payload: { target: 3 },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
@@ -324,6 +386,7 @@ let ctx: Ctx;
 beforeAll(async () => {
   t = await buildTestApp();
   const estate = await createEstate(t.database.db, 'home', { buildings: 1, floors: 3 });
+  await seedDefaultPlan(t.database.db, estate.id, t.clock.now());
   const foreign = await createEstate(t.database.db, 'away', { buildings: 1, floors: 1 });
   for (const w of WHO) {
     if (w === 'anonymous') continue;
@@ -348,6 +411,10 @@ beforeAll(async () => {
     householdId,
     accountId: target,
     adminGet: async (url: string) => (await t.call(cookies.get('admin'), { method: 'GET', url })).json(),
+    measure: async (code: string) =>
+      (await t.call(cookies.get('admin'), { method: 'GET', url: `/api/estates/${estate.id}/plan/measures` }))
+        .json()
+        .find((m: any) => m.code === code),
     butlerId: (
       await t.database.db
         .selectFrom('accounts')

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { newId, newToken } from '../../lib/ids.js';
 import { hashPassword } from '../auth/password.js';
 import { plateTailDigit, roomSortKey } from '../households/index.js';
+import { seedDefaultPlan } from '../plan/index.js';
 import {
   CAT_NAMES,
   CAT_NOTES,
@@ -1247,6 +1248,9 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedDemoOptions): Promise<D
     summary.members += r.members;
     summary.accounts += r.accounts;
   }
+  // Every estate runs on the 五步一法 plan from its first day.
+  for (const e of await db.selectFrom('estates').select('id').execute())
+    await seedDefaultPlan(db, e.id, opts.now);
   return summary;
 }
 

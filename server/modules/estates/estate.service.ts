@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { maskPhone } from '../../lib/masking.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
+import { seedDefaultPlan } from '../plan/index.js';
 import { EstateErrors } from './estate.errors.js';
 import * as repo from './estate.repository.js';
 
@@ -223,6 +224,7 @@ export function createEstateService(deps: {
             })),
           )
           .execute();
+        await seedDefaultPlan(trx, id, deps.clock.now(), actor.id, actor.displayName);
         await deps.audit.record(
           {
             actor,
