@@ -2,12 +2,16 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/20261127_0001_foundation.js';
 import * as m0002 from './migrations/20261127_0002_calendar.js';
 import * as m0003 from './migrations/20261127_0003_plan.js';
+import * as m0004 from './migrations/20261127_0004_visits.js';
+import * as m0005 from './migrations/20261127_0005_service_requests.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261127_0001_foundation': m0001,
   '20261127_0002_calendar': m0002,
   '20261127_0003_plan': m0003,
+  '20261127_0004_visits': m0004,
+  '20261127_0005_service_requests': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

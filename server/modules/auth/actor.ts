@@ -49,11 +49,22 @@ export const CAPABILITIES = [
   'plan.read', // the service plan (五步一法) and its commitments
   'plan.manage', // edit measures and commitment targets
   'calendar.manage', // official holidays and make-up workdays, plate-restriction rules
+  'visit.record', // home visits (走访): butlers, culture specialist, squad leaders, supervisors, managers
+  'request.create', // any staff member takes a resident's request first (E4)
+  'request.work', // accept, start and complete jobs of one's team
+  'request.dispatch', // assign jobs, see every team's queue
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ALL = [...CAPABILITIES];
-const FRONT_LINE: Capability[] = ['household.read', 'estate.read', 'staff.read', 'plan.read'];
+const FRONT_LINE: Capability[] = [
+  'household.read',
+  'estate.read',
+  'staff.read',
+  'plan.read',
+  'request.create',
+  'request.work',
+];
 
 /**
  * Role → capabilities (least privilege, GB/T 35273 §7.1): guards and cleaning staff see no
@@ -72,10 +83,18 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'sensitive.read.away',
     'sensitive.write',
     'consent.manage',
+    'visit.record',
   ],
-  culture: [...FRONT_LINE, 'household.edit', 'phone.full', 'sensitive.read.minor', 'consent.manage'],
-  squad_leader: [...FRONT_LINE, 'household.edit', 'sensitive.read.away'],
-  env_supervisor: [...FRONT_LINE, 'household.edit'],
+  culture: [
+    ...FRONT_LINE,
+    'household.edit',
+    'phone.full',
+    'sensitive.read.minor',
+    'consent.manage',
+    'visit.record',
+  ],
+  squad_leader: [...FRONT_LINE, 'household.edit', 'sensitive.read.away', 'visit.record', 'request.dispatch'],
+  env_supervisor: [...FRONT_LINE, 'household.edit', 'visit.record', 'request.dispatch'],
   guard: FRONT_LINE,
   technician: FRONT_LINE,
   cleaner: FRONT_LINE,
