@@ -5,33 +5,48 @@ import type {
   AddSensitiveFactBody,
   AuditEvent,
   Building,
+  CalendarDay,
+  CalendarEntry,
+  Commitment,
   Consent,
   CreateAccountBody,
   CreateCustomFieldBody,
   CreateEstateBody,
   CreateHouseholdBody,
+  CreatePlanMeasureBody,
   CurrentUser,
   CustomFieldDef,
+  DeleteHolidayResult,
   Entrance,
   Estate,
   Household,
   HouseholdChange,
+  HolidayList,
   HouseholdSummary,
   ImportMode,
   ImportResult,
   ListAuditQuery,
   ListHouseholdsQuery,
+  ListPlanMeasuresQuery,
   Page,
+  PlanMeasure,
+  PlanMeasureChange,
+  PlanStage,
+  PlateRestriction,
+  PlateRule,
   Post,
   RecordConsentBody,
   Room,
   SensitiveFact,
   SetBuildingButlersBody,
+  SetCommitmentTargetBody,
   StaffMember,
   Team,
   UpdateAccountBody,
   UpdateCustomFieldBody,
   UpdateHouseholdBody,
+  UpdatePlanMeasureBody,
+  UpsertHolidayBody,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -105,4 +120,39 @@ export const accountsApi = {
   update: (id: string, body: UpdateAccountBody) => api.patch<Account>(`/accounts/${enc(id)}`, body),
   resetPassword: (id: string, password: string) =>
     api.post<{ ok: true }>(`/accounts/${enc(id)}/reset-password`, { password }),
+};
+
+/** The service plan (五步一法) of an estate. */
+export const planApi = {
+  stages: (estateId: string) => api.get<PlanStage[]>(`/estates/${enc(estateId)}/plan/stages`),
+  measures: (estateId: string, q: ListPlanMeasuresQuery = {}) =>
+    api.get<PlanMeasure[]>(`/estates/${enc(estateId)}/plan/measures`, q as Query),
+  measure: (estateId: string, measureId: string) =>
+    api.get<PlanMeasure>(`/estates/${enc(estateId)}/plan/measures/${enc(measureId)}`),
+  /** `plan.manage`; the estate's own measure gets the next X code. */
+  create: (estateId: string, body: CreatePlanMeasureBody) =>
+    api.post<PlanMeasure>(`/estates/${enc(estateId)}/plan/measures`, body),
+  /** `plan.manage`; `body.version` is the version being edited (412 when someone saved first). */
+  update: (estateId: string, measureId: string, body: UpdatePlanMeasureBody) =>
+    api.patch<PlanMeasure>(`/estates/${enc(estateId)}/plan/measures/${enc(measureId)}`, body),
+  history: (estateId: string, measureId: string) =>
+    api.get<PlanMeasureChange[]>(`/estates/${enc(estateId)}/plan/measures/${enc(measureId)}/history`),
+  /** `plan.manage`; from the next period by default, 422 when effectiveFrom is in the past. */
+  setTarget: (estateId: string, commitmentId: string, body: SetCommitmentTargetBody) =>
+    api.put<Commitment>(`/estates/${enc(estateId)}/plan/commitments/${enc(commitmentId)}/target`, body),
+};
+
+/** The Chinese calendar, official holidays and plate restriction (尾号限行). */
+export const calendarApi = {
+  /** Today (Asia/Shanghai) when `date` is omitted. */
+  day: (date?: string) => api.get<CalendarDay>('/calendar/day', { date }),
+  holidays: (year?: number) => api.get<HolidayList>('/calendar/holidays', { year }),
+  /** `calendar.manage`; `version` names the entry being changed. */
+  upsertHoliday: (date: string, body: UpsertHolidayBody) =>
+    api.put<CalendarEntry>(`/calendar/holidays/${enc(date)}`, body),
+  /** `calendar.manage`; an official date answers 409 CALENDAR_DAY_OFFICIAL unless an admin changed it. */
+  deleteHoliday: (date: string) => api.delete<DeleteHolidayResult>(`/calendar/holidays/${enc(date)}`),
+  restriction: (city: string | undefined, date?: string) =>
+    api.get<PlateRestriction>('/plate-restriction', { city, date }),
+  plateRules: () => api.get<PlateRule[]>('/plate-rules'),
 };

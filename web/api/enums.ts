@@ -115,6 +115,46 @@ export const AUDIT_ACTIONS = [
   'estate.set_butlers',
 ] as const;
 
+// ---- service plan (五步一法), contract/plan.ts
+export const PLAN_STAGES = [
+  'know',
+  'learn',
+  'understand',
+  'help',
+  'move',
+  'fulfil',
+] as const satisfies typeof C.PLAN_STAGES;
+/** The four teams of the plan (安全组, 客服组, 环境绿化组, 技术组), in the plan's order. */
+export const PLAN_TEAMS = ['security', 'service', 'environment', 'technical'] as const;
+export const ACTION_TIMES = ['on_entry', 'all_year'] as const satisfies typeof C.ACTION_TIMES;
+export const MEASURE_STATUSES = ['active', 'retired'] as const satisfies typeof C.MEASURE_STATUSES;
+export const PERIODS = ['week', 'month', 'quarter', 'half_year', 'year'] as const satisfies typeof C.PERIODS;
+export const COMMITMENT_KINDS = [
+  'quota',
+  'standing',
+  'event_followup',
+] as const satisfies typeof C.COMMITMENT_KINDS;
+
+// ---- calendar and plate restriction, contract/calendar.ts
+export const DAY_KINDS = [
+  'holiday',
+  'makeup_workday',
+  'weekend',
+  'workday',
+] as const satisfies typeof C.DAY_KINDS;
+export const CALENDAR_ENTRY_KINDS = ['holiday', 'workday'] as const satisfies typeof C.CALENDAR_ENTRY_KINDS;
+export const RESTRICTION_REASONS = [
+  'rule',
+  'weekend',
+  'holiday',
+  'makeup_workday',
+  'override',
+  'not_in_force',
+] as const satisfies typeof C.RESTRICTION_REASONS;
+/** Years the calendar is offered for (contract/calendar.ts CALENDAR_MIN_YEAR … MAX_YEAR). */
+export const CALENDAR_MIN_YEAR = 1901;
+export const CALENDAR_MAX_YEAR = 2100;
+
 /** Capabilities the console checks (from `GET /api/auth/me`). */
 export type Capability =
   | 'household.read'
@@ -133,13 +173,23 @@ export type Capability =
   | 'staff.read'
   | 'estate.read'
   | 'estate.manage'
-  | 'estate.create';
+  | 'estate.create'
+  | 'plan.read'
+  | 'plan.manage'
+  | 'calendar.manage';
 
 export type Occupancy = (typeof OCCUPANCIES)[number];
 export type CareFlag = (typeof CARE_FLAGS)[number];
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type Role = (typeof ROLES)[number];
+export type TeamCode = (typeof TEAM_CODES)[number];
+export type PlanStageCode = (typeof PLAN_STAGES)[number];
+export type ActionTime = (typeof ACTION_TIMES)[number];
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export type Period = (typeof PERIODS)[number];
+export type DayKind = (typeof DAY_KINDS)[number];
+export type CalendarEntryKind = (typeof CALENDAR_ENTRY_KINDS)[number];
 
 /** Minimum password length (contract/auth.ts PASSWORD_MIN). */
 export const PASSWORD_MIN = 10;

@@ -6,16 +6,31 @@ export type {
   Account,
   AuditEvent,
   Building,
+  CalendarDay,
+  CalendarEntry,
+  Commitment,
+  CommitmentConfig,
+  CommitmentTargetVersion,
   Consent,
   CurrentUser,
   CustomFieldDef,
+  DeleteHolidayResult,
   Entrance,
   Estate,
   EstateRef,
+  Festival,
+  HolidayList,
   Household,
   HouseholdSummary,
   Member,
   Pet,
+  PlanMeasure,
+  PlanMeasureChange,
+  PlanStage,
+  PlateMapping,
+  PlateOverride,
+  PlateRestriction,
+  PlateRule,
   Post,
   Room,
   SensitiveFact,
@@ -41,6 +56,11 @@ export type UpdateAccountBody = z.input<typeof C.UpdateAccountBody>;
 export type CreateEstateBody = z.input<typeof C.CreateEstateBody>;
 export type SetBuildingButlersBody = z.input<typeof C.SetBuildingButlersBody>;
 export type ListHouseholdsQuery = Omit<z.input<typeof C.ListHouseholdsQuery>, 'limit'> & { limit?: number };
+export type UpdatePlanMeasureBody = z.input<typeof C.UpdatePlanMeasureBody>;
+export type CreatePlanMeasureBody = z.input<typeof C.CreatePlanMeasureBody>;
+export type SetCommitmentTargetBody = z.input<typeof C.SetCommitmentTargetBody>;
+export type ListPlanMeasuresQuery = z.input<typeof C.ListPlanMeasuresQuery>;
+export type UpsertHolidayBody = z.input<typeof C.UpsertHolidayBody>;
 export type ListAuditQuery = Omit<z.input<typeof C.ListAuditQuery>, 'limit'> & { limit?: number };
 
 /** Answer of `POST /api/households/import` (not in contract/ yet). */

@@ -260,7 +260,7 @@ export function createEstateService(deps: {
       const staff = ids.length ? (await repo.listStaff(db, estateId)).filter((s) => ids.includes(s.id)) : [];
       for (const id of ids) {
         const s = staff.find((x) => x.id === id);
-        if (!s || s.role !== 'butler')
+        if (s?.role !== 'butler')
           throw EstateErrors.make('NOT_A_BUTLER', { name: s?.display_name ?? id });
       }
       await db.transaction().execute(async (trx) => {
