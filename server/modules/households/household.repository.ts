@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import { arg, prepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema.js';
+import { fromJson } from '../../lib/dates.js';
 
 export type HouseholdRow = Awaited<ReturnType<typeof findHousehold>> & {};
 
@@ -42,6 +43,58 @@ const sensitiveCounts = prepared((db) =>
     .where('deleted_at', 'is', null)
     .groupBy('category'),
 );
+
+const MEMBER_COLS = [
+  'id',
+  'household_id',
+  'name',
+  'relation',
+  'role',
+  'phone',
+  'phone_suffix',
+  'age_band',
+  'is_primary',
+  'sort',
+];
+const PET_COLS = ['id', 'household_id', 'kind', 'name', 'size', 'vaccinated_until', 'notes'];
+const VEHICLE_COLS = ['id', 'household_id', 'plate', 'tail_digit', 'restriction_reminder'];
+
+function wholeSql(pg: boolean): string {
+  const obj = (alias: string, cols: string[]) =>
+    `${pg ? 'json_build_object' : 'json_object'}(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  const agg = (expr: string, order: string) =>
+    pg ? `coalesce(json_agg(${expr} ORDER BY ${order}), '[]'::json)` : `json_group_array(${expr})`;
+  const own = (alias: string) => `${alias}.estate_id = h.estate_id AND ${alias}.household_id = h.id`;
+  // SQLite's json_group_array keeps the order of its (ordered) subquery's rows.
+  const list = (table: string, alias: string, cols: string[], order: string) =>
+    pg
+      ? `(SELECT ${agg(obj(alias, cols), `${alias}.${order}`)} FROM ${table} ${alias} WHERE ${own(alias)})`
+      : `(SELECT ${agg(obj(alias, cols), '')} FROM (SELECT * FROM ${table} x WHERE x.estate_id = h.estate_id AND x.household_id = h.id ORDER BY x.${order}) ${alias})`;
+  const sensitive = pg
+    ? `(SELECT coalesce(json_agg(json_build_object('category', s.category, 'n', s.n)), '[]'::json) FROM (SELECT category, count(*) AS n FROM sensitive_facts f WHERE f.estate_id = h.estate_id AND f.household_id = h.id AND f.deleted_at IS NULL GROUP BY category) s)`
+    : `(SELECT json_group_array(json_object('category', s.category, 'n', s.n)) FROM (SELECT category, count(*) AS n FROM sensitive_facts f WHERE f.estate_id = h.estate_id AND f.household_id = h.id AND f.deleted_at IS NULL GROUP BY category) s)`;
+  return `SELECT h.*, ${list('members', 'm', MEMBER_COLS, 'sort')} AS members_json, ${list('pets', 'p', PET_COLS, 'id')} AS pets_json, ${list('vehicles', 'v', VEHICLE_COLS, 'id')} AS vehicles_json, ${sensitive} AS sensitive_json FROM households h WHERE h.id = ${pg ? '$1' : '?'}`;
+}
+const WHOLE_SQL = { pg: wholeSql(true), sqlite: wholeSql(false) };
+
+/**
+ * A household with its members, pets, vehicles and sensitive-fact counts in ONE query: the
+ * archive page is the hottest read. Each engine gets its own JSON aggregation SQL.
+ */
+export async function findHouseholdWhole(db: Kysely<DB>, id: string) {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const r = await db.executeQuery<any>(CompiledQuery.raw(pg ? WHOLE_SQL.pg : WHOLE_SQL.sqlite, [id]));
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { members_json, pets_json, vehicles_json, sensitive_json, ...household } = row;
+  return {
+    row: household,
+    members: fromJson<any[]>(members_json, []),
+    pets: fromJson<any[]>(pets_json, []),
+    vehicles: fromJson<any[]>(vehicles_json, []),
+    sensitive: fromJson<{ category: string; n: number }[]>(sensitive_json, []),
+  };
+}
 
 /** Everything the archive page shows of one household besides its row (hot path). */
 export async function householdParts(db: Kysely<DB>, estateId: string, householdId: string) {

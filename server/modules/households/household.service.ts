@@ -164,7 +164,15 @@ export function createHouseholdService(deps: HouseholdDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Household> {
-      return assemble(actor, await load(actor, id));
+      requireCap(actor, 'household.read');
+      const whole = await repo.findHouseholdWhole(db, id);
+      if (!whole) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND');
+      if (!inScope(actor, whole.row.estate_id)) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND').asDenial();
+      return toHousehold(
+        whole.row,
+        { ...whole, sensitive: whole.sensitive.map((s) => ({ category: s.category, n: Number(s.n) })) },
+        visibility(actor),
+      );
     },
 
     async create(actor: Actor, input: CreateHouseholdBody): Promise<Household> {
