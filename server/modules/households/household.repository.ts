@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import { arg, prepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson } from '../../lib/dates.js';
@@ -9,40 +9,6 @@ const householdQuery = prepared((db) => db.selectFrom('households').selectAll().
 export async function findHousehold(db: Kysely<DB>, id: string) {
   return (await householdQuery(db, id))[0];
 }
-
-const membersOfOne = prepared((db) =>
-  db
-    .selectFrom('members')
-    .selectAll()
-    .where('estate_id', '=', arg(0))
-    .where('household_id', '=', arg(1))
-    .orderBy('sort'),
-);
-const petsOfOne = prepared((db) =>
-  db
-    .selectFrom('pets')
-    .selectAll()
-    .where('estate_id', '=', arg(0))
-    .where('household_id', '=', arg(1))
-    .orderBy('id'),
-);
-const vehiclesOfOne = prepared((db) =>
-  db
-    .selectFrom('vehicles')
-    .selectAll()
-    .where('estate_id', '=', arg(0))
-    .where('household_id', '=', arg(1))
-    .orderBy('id'),
-);
-const sensitiveCounts = prepared((db) =>
-  db
-    .selectFrom('sensitive_facts')
-    .select((eb) => ['category', eb.fn.countAll<number>().as('n')])
-    .where('estate_id', '=', arg(0))
-    .where('household_id', '=', arg(1))
-    .where('deleted_at', 'is', null)
-    .groupBy('category'),
-);
 
 const MEMBER_COLS = [
   'id',
@@ -94,17 +60,6 @@ export async function findHouseholdWhole(db: Kysely<DB>, id: string) {
     vehicles: fromJson<any[]>(vehicles_json, []),
     sensitive: fromJson<{ category: string; n: number }[]>(sensitive_json, []),
   };
-}
-
-/** Everything the archive page shows of one household besides its row (hot path). */
-export async function householdParts(db: Kysely<DB>, estateId: string, householdId: string) {
-  const [members, pets, vehicles, sensitive] = await Promise.all([
-    membersOfOne(db, estateId, householdId),
-    petsOfOne(db, estateId, householdId),
-    vehiclesOfOne(db, estateId, householdId),
-    sensitiveCounts(db, estateId, householdId),
-  ]);
-  return { members, pets, vehicles, sensitive };
 }
 
 export function findHouseholdByRoom(db: Kysely<DB>, estateId: string, roomId: string) {
