@@ -62,20 +62,6 @@ export function createHouseholdService(deps: HouseholdDeps) {
     return row;
   }
 
-  async function assemble(actor: Actor, row: any): Promise<Household> {
-    const { members, pets, vehicles, sensitive } = await repo.householdParts(db, row.estate_id, row.id);
-    return toHousehold(
-      row,
-      {
-        members,
-        pets,
-        vehicles,
-        sensitive: sensitive.map((s) => ({ category: s.category, n: Number(s.n) })),
-      },
-      visibility(actor),
-    );
-  }
-
   async function checkCustomFields(estateId: string, values: Record<string, unknown>) {
     const defs = await repo.listCustomFieldDefs(db, estateId);
     for (const [key, value] of Object.entries(values)) {
@@ -303,7 +289,7 @@ export function createHouseholdService(deps: HouseholdDeps) {
         { row, members, pets, vehicles },
         { row: set, members: newMembers, pets: newPets, vehicles: newVehicles },
       );
-      if (!changes.length) return assemble(actor, row);
+      if (!changes.length) return this.get(actor, id);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const addsMinor = newMembers?.some(
