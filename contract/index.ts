@@ -6,3 +6,5 @@ export * from './common.js';
 export * from './estates.js';
 export * from './households.js';
 export * from './plan.js';
+export * from './service-requests.js';
+export * from './visits.js';

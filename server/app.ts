@@ -18,6 +18,8 @@ import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
 import { planRoutes } from './modules/plan/index.js';
+import { serviceRequestRoutes } from './modules/service-requests/index.js';
+import { visitRoutes } from './modules/visits/index.js';
 import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import idempotency from './plugins/idempotency.js';
@@ -119,6 +121,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes(c.audit));
       await api.register(calendarRoutes(c.calendar));
       await api.register(planRoutes(c.plan));
+      await api.register(visitRoutes(c.visits, c.loyalGroups));
+      await api.register(serviceRequestRoutes(c.serviceRequests));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },
     { prefix: '/api' },

@@ -17,6 +17,8 @@ import {
   createHouseholdService,
 } from './modules/households/index.js';
 import { createPlanService } from './modules/plan/index.js';
+import { createServiceRequestService } from './modules/service-requests/index.js';
+import { createLoyalGroupService, createVisitService } from './modules/visits/index.js';
 
 export interface ContainerOptions {
   db: Kysely<DB>;
@@ -37,6 +39,9 @@ export function createContainer(opts: ContainerOptions) {
   const householdIo = createHouseholdIoService({ db, clock, audit, households, estates });
   const calendar = createCalendarService({ db, clock, audit });
   const plan = createPlanService({ db, clock, audit });
+  const visits = createVisitService({ db, clock, audit, households });
+  const loyalGroups = createLoyalGroupService({ db, clock, audit, households });
+  const serviceRequests = createServiceRequestService({ db, clock, audit });
   return {
     db,
     clock,
@@ -50,6 +55,9 @@ export function createContainer(opts: ContainerOptions) {
     householdIo,
     calendar,
     plan,
+    visits,
+    loyalGroups,
+    serviceRequests,
   };
 }
 

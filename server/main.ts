@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { systemClock } from './lib/clock.js';
 import { seedCalendar } from './modules/calendar/index.js';
 import { seedDefaultPlan } from './modules/plan/index.js';
+import { seedDefaultCatalog } from './modules/service-requests/index.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -27,9 +28,10 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   await seedCalendar(database.db, new Date());
-  // Estates created before the plan existed get the default plan (idempotent).
+  // Estates created before a module existed get its defaults (idempotent).
   for (const e of await database.db.selectFrom('estates').select('id').execute()) {
     await seedDefaultPlan(database.db, e.id, new Date());
+    await seedDefaultCatalog(database.db, e.id, new Date());
   }
   return database;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contract/auth.js';
 import { seedDefaultPlan } from '../../server/modules/plan/index.js';
+import { seedDefaultCatalog } from '../../server/modules/service-requests/index.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
 import { createEstate, createStaff, type TestEstate } from '../helpers/factories.js';
 
@@ -26,6 +27,15 @@ const WHO: Who[] = [
 ];
 
 const READ_ALL: Partial<Record<Who, Expect>> = { anonymous: 'auth' };
+/** Dispatchers (manager, admin, squad leader, env supervisor) see and dispatch every team's requests. */
+const DISPATCH_OK: Partial<Record<Who, Expect>> = {
+  anonymous: 'auth',
+  admin: 'ok',
+  manager: 'ok',
+  squad_leader: 'ok',
+  env_supervisor: 'ok',
+  foreign_manager: 'hidden',
+};
 function row(defaults: Expect, overrides: Partial<Record<Who, Expect>>): Record<Who, Expect> {
   return Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? defaults])) as Record<Who, Expect>;
 }
@@ -36,6 +46,19 @@ interface Ctx {
   version: () => Promise<number>;
   accountId: string;
   butlerId: string;
+  visitId: string;
+  leaderId: string;
+  memberId: string;
+  techId: string;
+  /** A new household (a free room) for one cell. */
+  freshHousehold: () => Promise<string>;
+  /** A new household already in the squad leader's loyal group. */
+  freshMember: () => Promise<string>;
+  requestBody: () => Promise<Record<string, unknown>>;
+  /** A new technical request taken by the admin (status new). */
+  freshRequest: () => Promise<string>;
+  /** A new technical request assigned to and accepted by the team's technician. */
+  acceptedRequest: () => Promise<string>;
   /** A plan measure of the estate by code, as the admin sees it now. */
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
@@ -342,6 +365,196 @@ const CASES: Case[] = [
     },
     expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
   },
+  // Home visits (走访) and loyal-household groups (S5).
+  {
+    op: 'createVisit',
+    req: async (c) => ({
+      method: 'POST',
+      url: '/api/visits',
+      payload: { householdId: c.householdId, kind: 'routine', notes: '走访' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      squad_leader: 'ok',
+      env_supervisor: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'suggestVisitHouseholds',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/visit-suggestions?limit=5` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      squad_leader: 'ok',
+      env_supervisor: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listVisits',
+    req: async (c) => ({ method: 'GET', url: `/api/visits?estateId=${c.estate.id}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getVisit',
+    req: async (c) => ({ method: 'GET', url: `/api/visits/${c.visitId}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listLoyalGroups',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/loyal-groups` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      squad_leader: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'addLoyalGroupMember',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/loyal-groups/${c.leaderId}/members`,
+      payload: { householdId: await c.freshHousehold() },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      squad_leader: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'removeLoyalGroupMember',
+    req: async (c) => ({
+      method: 'DELETE',
+      url: `/api/estates/${c.estate.id}/loyal-groups/${c.leaderId}/members/${await c.freshMember()}`,
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      squad_leader: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'logLoyalGroupContact',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/loyal-groups/${c.leaderId}/contacts`,
+      payload: { householdId: c.memberId, channel: 'phone', note: '月度联系' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      squad_leader: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  // Service requests. Matrix staff belong to no team: only dispatchers see others' requests.
+  {
+    op: 'listServiceCatalog',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/service-catalog` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createServiceRequest',
+    req: async (c) => ({ method: 'POST', url: '/api/service-requests', payload: await c.requestBody() }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listServiceRequests',
+    req: async (c) => ({ method: 'GET', url: `/api/service-requests?estateId=${c.estate.id}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getServiceRequest',
+    req: async (c) => ({ method: 'GET', url: `/api/service-requests/${await c.freshRequest()}` }),
+    expect: row('hidden', DISPATCH_OK),
+  },
+  {
+    op: 'suggestAssignees',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/service-requests/${await c.freshRequest()}/assignee-suggestions`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'assignServiceRequest',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.freshRequest()}/assign`,
+      payload: { assigneeId: c.techId },
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'acceptServiceRequest',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.freshRequest()}/accept`,
+      payload: {},
+    }),
+    expect: row('hidden', {
+      anonymous: 'auth',
+      admin: 'deny',
+      manager: 'deny',
+      squad_leader: 'deny',
+      env_supervisor: 'deny',
+    }),
+  },
+  {
+    op: 'startServiceRequest',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.acceptedRequest()}/start`,
+      payload: {},
+    }),
+    expect: row('hidden', {
+      anonymous: 'auth',
+      admin: 'deny',
+      manager: 'deny',
+      squad_leader: 'deny',
+      env_supervisor: 'deny',
+    }),
+  },
+  {
+    op: 'completeServiceRequest',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.acceptedRequest()}/complete`,
+      payload: { notes: '已修好', minutesSpent: 20, materials: [], charge: { kind: 'free', reason: '测试' } },
+    }),
+    expect: row('hidden', {
+      anonymous: 'auth',
+      admin: 'deny',
+      manager: 'deny',
+      squad_leader: 'deny',
+      env_supervisor: 'deny',
+    }),
+  },
+  {
+    op: 'cancelServiceRequest',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.freshRequest()}/cancel`,
+      payload: { reason: '住户取消' },
+    }),
+    expect: row('hidden', DISPATCH_OK),
+  },
   {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
@@ -385,8 +598,9 @@ let ctx: Ctx;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const estate = await createEstate(t.database.db, 'home', { buildings: 1, floors: 3 });
+  const estate = await createEstate(t.database.db, 'home', { buildings: 2, floors: 10 });
   await seedDefaultPlan(t.database.db, estate.id, t.clock.now());
+  await seedDefaultCatalog(t.database.db, estate.id, t.clock.now());
   const foreign = await createEstate(t.database.db, 'away', { buildings: 1, floors: 1 });
   for (const w of WHO) {
     if (w === 'anonymous') continue;
@@ -406,9 +620,80 @@ beforeAll(async () => {
     },
   });
   const householdId = created.json().id;
+  const admin = () => cookies.get('admin');
+  // Rooms 1–11 go to the createHousehold cells; the rest are handed out one per cell here.
+  let nextRoom = 20;
+  const freshHousehold = async () => {
+    const r = await t.call(admin(), {
+      method: 'POST',
+      url: '/api/households',
+      payload: { estateId: estate.id, roomId: estate.roomIds[nextRoom++], occupancy: 'owner_occupied' },
+    });
+    return r.json().id as string;
+  };
+  const idOf = async (username: string) =>
+    (
+      await t.database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const leaderId = await idOf('u_squad_leader');
+  const techId = await createStaff(t.database.db, 'matrix_tech', 'technician', [estate], 'technical');
+  const techCookie = await t.login('matrix_tech');
+  const freshMember = async () => {
+    const id = await freshHousehold();
+    await t.call(admin(), {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/loyal-groups/${leaderId}/members`,
+      payload: { householdId: id },
+    });
+    return id;
+  };
+  const memberId = await freshMember();
+  const catalog = (
+    await t.call(admin(), { method: 'GET', url: `/api/estates/${estate.id}/service-catalog` })
+  ).json();
+  const faucet = (Array.isArray(catalog) ? catalog : catalog.items).find((e: any) => e.code === 'T8.faucet');
+  const requestBody = async () => ({
+    estateId: estate.id,
+    householdId,
+    catalogId: faucet.id,
+    description: '水龙头漏水',
+    channel: 'phone',
+  });
+  const freshRequest = async () =>
+    (
+      await t.call(admin(), { method: 'POST', url: '/api/service-requests', payload: await requestBody() })
+    ).json().id as string;
+  const acceptedRequest = async () => {
+    const id = await freshRequest();
+    await t.call(admin(), {
+      method: 'POST',
+      url: `/api/service-requests/${id}/assign`,
+      payload: { assigneeId: techId },
+    });
+    await t.call(techCookie, { method: 'POST', url: `/api/service-requests/${id}/accept`, payload: {} });
+    return id;
+  };
+  const visit = await t.call(admin(), {
+    method: 'POST',
+    url: '/api/visits',
+    payload: { householdId, kind: 'routine' },
+  });
   ctx = {
     estate,
     householdId,
+    visitId: visit.json().id,
+    leaderId,
+    memberId,
+    techId,
+    freshHousehold,
+    freshMember,
+    requestBody,
+    freshRequest,
+    acceptedRequest,
     accountId: target,
     adminGet: async (url: string) => (await t.call(cookies.get('admin'), { method: 'GET', url })).json(),
     measure: async (code: string) =>

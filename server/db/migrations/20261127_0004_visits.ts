@@ -128,7 +128,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['loyal_group_contacts', 'loyal_group_members', 'loyal_groups', 'visit_problems', 'visits']) {
+  for (const t of [
+    'loyal_group_contacts',
+    'loyal_group_members',
+    'loyal_groups',
+    'visit_problems',
+    'visits',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

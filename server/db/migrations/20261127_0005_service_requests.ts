@@ -90,6 +90,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       'id',
     ])
     .execute();
+  // Requests are addressed by id alone in URLs (/api/service-requests/:id).
+  await db.schema.createIndex('service_requests_id').on('service_requests').column('id').execute();
   // Team queue and board: care first, then due time.
   await db.schema
     .createIndex('service_requests_queue')

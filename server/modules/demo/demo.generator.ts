@@ -7,6 +7,7 @@ import { newId, newToken } from '../../lib/ids.js';
 import { hashPassword } from '../auth/password.js';
 import { plateTailDigit, roomSortKey } from '../households/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
+import { seedDefaultCatalog } from '../service-requests/index.js';
 import {
   CAT_NAMES,
   CAT_NOTES,
@@ -1249,8 +1250,10 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedDemoOptions): Promise<D
     summary.accounts += r.accounts;
   }
   // Every estate runs on the 五步一法 plan from its first day.
-  for (const e of await db.selectFrom('estates').select('id').execute())
+  for (const e of await db.selectFrom('estates').select('id').execute()) {
     await seedDefaultPlan(db, e.id, opts.now);
+    await seedDefaultCatalog(db, e.id, opts.now);
+  }
   return summary;
 }
 

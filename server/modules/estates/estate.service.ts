@@ -18,6 +18,7 @@ import { maskPhone } from '../../lib/masking.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
+import { seedDefaultCatalog } from '../service-requests/index.js';
 import { EstateErrors } from './estate.errors.js';
 import * as repo from './estate.repository.js';
 
@@ -225,6 +226,7 @@ export function createEstateService(deps: {
           )
           .execute();
         await seedDefaultPlan(trx, id, deps.clock.now(), actor.id, actor.displayName);
+        await seedDefaultCatalog(trx, id, deps.clock.now(), actor.id);
         await deps.audit.record(
           {
             actor,
@@ -260,8 +262,7 @@ export function createEstateService(deps: {
       const staff = ids.length ? (await repo.listStaff(db, estateId)).filter((s) => ids.includes(s.id)) : [];
       for (const id of ids) {
         const s = staff.find((x) => x.id === id);
-        if (s?.role !== 'butler')
-          throw EstateErrors.make('NOT_A_BUTLER', { name: s?.display_name ?? id });
+        if (s?.role !== 'butler') throw EstateErrors.make('NOT_A_BUTLER', { name: s?.display_name ?? id });
       }
       await db.transaction().execute(async (trx) => {
         await trx

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, PageQuery } from './common.js';
+
+/**
+ * Service requests (issue 3): the service catalog of an estate, requests taken first by any
+ * staff member (E4), dispatch to the responsible team, and the work itself.
+ */
+
+/** Teams that do jobs (management does not). */
+export const SERVICE_TEAMS = ['security', 'service', 'environment', 'technical'] as const;
+export const ServiceTeam = z.enum(SERVICE_TEAMS);
+export type ServiceTeam = z.infer<typeof ServiceTeam>;
+
+/** residents: may be shown to residents; internal: done but never promised publicly (T9, T11). */
+export const CATALOG_VISIBILITIES = ['residents', 'internal'] as const;
+export const CatalogVisibility = z.enum(CATALOG_VISIBILITIES);
+
+export const PRICE_KINDS = ['free', 'fixed', 'quote'] as const;
+export const PriceKind = z.enum(PRICE_KINDS);
+
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+export const REQUEST_CHANNELS = [
+  'phone',
+  'front_desk',
+  'on_site',
+  'portal',
+  'wechat',
+  'visit',
+  'other',
+] as const;
+export const RequestChannel = z.enum(REQUEST_CHANNELS);
+
+export const REQUEST_STATUSES = [
+  'new',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'completed',
+  'cancelled',
+] as const;
+export const RequestStatus = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** Conditions under which a job is free; every condition given must hold (T11). */
+export const FreeRules = z.object({
+  urgent: z.boolean().optional().describe('Only urgent requests'),
+  night: z.boolean().optional().describe("Only requests taken 22:00–06:00 in the estate's time zone"),
+  maxMaterialFen: z.number().int().min(0).optional().describe('Materials cost at most this (fen)'),
+});
+export type FreeRules = z.infer<typeof FreeRules>;
+
+export const Target = z.object({
+  responseMinutes: z.number().int().min(1).describe('From taking the request to the team accepting it'),
+  completionMinutes: z.number().int().min(1).describe('From taking the request to completion'),
+});
+export const Targets = z.object({ urgent: Target, high: Target, normal: Target, low: Target });
+export type Targets = z.infer<typeof Targets>;
+
+export const RevisitPolicy = z.object({
+  afterDays: z.number().int().min(1).nullable().describe('Routine follow-up this many days after completion'),
+  lowScoreThreshold: z.number().int().min(1).max(5).describe('A score at or below this starts a revisit'),
+});
+export type RevisitPolicy = z.infer<typeof RevisitPolicy>;
+
+export const CatalogEntry = z.object({
+  id: z.string(),
+  estateId: z.string(),
+  code: z.string().describe('Stable key, e.g. T11.night_bulb'),
+  team: ServiceTeam,
+  category: z.string().describe('Matched against staff skills for assignment suggestions'),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  description: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  visibility: CatalogVisibility,
+  priceKind: PriceKind,
+  priceFen: z.number().int().nullable(),
+  freeRules: FreeRules.nullable(),
+  targets: Targets,
+  supervisionCard: z.boolean(),
+  revisitPolicy: RevisitPolicy,
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const ListCatalogQuery = z.object({
+  visibility: CatalogVisibility.optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
+
+export const Material = z.object({
+  name: z.string().trim().min(1).max(100),
+  quantity: z.number().positive().max(10000).default(1),
+  costFen: z.number().int().min(0).max(100_000_00).describe('Cost of this line in fen'),
+});
+export type Material = z.infer<typeof Material>;
+
+export const CreateServiceRequestBody = z
+  .object({
+    estateId: Id,
+    householdId: Id.optional().describe('Absent for a public-area request'),
+    location: z.string().trim().max(200).optional().describe('Where, for a public-area request'),
+    catalogId: Id,
+    priority: Priority.default('normal'),
+    description: z.string().trim().min(1).max(2000),
+    channel: RequestChannel,
+  })
+  .strict();
+export type CreateServiceRequestBody = z.infer<typeof CreateServiceRequestBody>;
+
+export const ListServiceRequestsQuery = PageQuery.extend({
+  estateId: Id.optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .describe(
+      'One status or several separated by commas, e.g. new,assigned; `open` = not completed/cancelled',
+    ),
+  team: ServiceTeam.optional(),
+  assignee: z.string().min(1).max(64).optional().describe('`me` or an account id'),
+  householdId: Id.optional(),
+});
+export type ListServiceRequestsQuery = z.infer<typeof ListServiceRequestsQuery>;
+
+export const AssignBody = z
+  .object({
+    assigneeId: Id,
+    version: z.number().int().min(1).optional().describe('The version being changed (412 when stale)'),
+  })
+  .strict();
+export const VersionBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+
+export const Charge = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('free'), reason: z.string().trim().min(1).max(200) }),
+  z.object({ kind: z.literal('charged'), amountFen: z.number().int().min(0).max(100_000_00) }),
+]);
+export type Charge = z.infer<typeof Charge>;
+
+export const CompleteBody = z
+  .object({
+    notes: z.string().trim().max(2000).default(''),
+    materials: z.array(Material).max(50).default([]),
+    minutesSpent: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 * 7),
+    charge: Charge.optional().describe(
+      'Omit for a free entry or a fixed price; required for a quote unless a free rule applies',
+    ),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type CompleteBody = z.infer<typeof CompleteBody>;
+
+export const CancelBody = z
+  .object({
+    reason: z.string().trim().min(1).max(500),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const RequestEvent = z.object({
+  id: z.string(),
+  at: IsoDateTime,
+  kind: z.string(),
+  fromStatus: RequestStatus.nullable(),
+  toStatus: RequestStatus.nullable(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const ServiceRequest = z.object({
+  id: z.string(),
+  estateId: z.string(),
+  householdId: z.string().nullable(),
+  roomCode: z.string().nullable(),
+  location: z.string().nullable(),
+  catalogId: z.string(),
+  catalogCode: z.string(),
+  serviceName: z.string(),
+  serviceNameEn: z.string().nullable(),
+  team: ServiceTeam,
+  priority: Priority,
+  description: z.string(),
+  channel: RequestChannel,
+  takenBy: z.object({ id: z.string(), name: z.string() }),
+  status: RequestStatus,
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  care: z.boolean().describe('The household has care flags (T7): shown marked and first'),
+  careFlags: z.array(z.string()),
+  responseDueAt: IsoDateTime,
+  completionDueAt: IsoDateTime,
+  createdAt: IsoDateTime,
+  assignedAt: IsoDateTime.nullable(),
+  acceptedAt: IsoDateTime.nullable(),
+  startedAt: IsoDateTime.nullable(),
+  completedAt: IsoDateTime.nullable(),
+  cancelledAt: IsoDateTime.nullable(),
+  cancelReason: z.string().nullable(),
+  completion: z
+    .object({
+      notes: z.string(),
+      materials: z.array(z.object({ name: z.string(), quantity: z.number(), costFen: z.number() })),
+      materialCostFen: z.number().int(),
+      minutesSpent: z.number().int(),
+      charge: z.enum(['free', 'charged']),
+      chargedFen: z.number().int(),
+      freeBasis: z.enum(['catalog', 'rule', 'manual']).nullable(),
+      freeReason: z.string().nullable(),
+    })
+    .nullable(),
+  version: z.number().int(),
+});
+export type ServiceRequest = z.infer<typeof ServiceRequest>;
+
+export const ServiceRequestDetail = ServiceRequest.extend({ timeline: z.array(RequestEvent) });
+export type ServiceRequestDetail = z.infer<typeof ServiceRequestDetail>;
+
+export const AssigneeSuggestion = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  skillMatch: z.boolean().describe("The person's skills include the entry's category"),
+  openJobs: z.number().int().describe('Jobs assigned, accepted or in progress now'),
+});
+export type AssigneeSuggestion = z.infer<typeof AssigneeSuggestion>;
+
+/** Figures for the KPI board over a period (created in [from, to)). */
+export const ServiceFigures = z.object({
+  created: z.number().int(),
+  completed: z.number().int(),
+  cancelled: z.number().int(),
+  open: z.number().int(),
+  avgResponseMinutes: z.number().nullable(),
+  avgCompletionMinutes: z.number().nullable(),
+  responseWithinTargetShare: z.number().nullable().describe('0–1 over accepted requests'),
+  completionWithinTargetShare: z.number().nullable().describe('0–1 over completed requests'),
+  freeJobs: z.number().int(),
+  freeMaterialCostFen: z.number().int(),
+  chargedFen: z.number().int(),
+});
+export type ServiceFigures = z.infer<typeof ServiceFigures>;

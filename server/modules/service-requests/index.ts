@@ -1,0 +1,15 @@
+export { DEFAULT_CATALOG, type DefaultCatalogEntry, seedDefaultCatalog } from './service-catalog.seed.js';
+export { ServiceRequestErrors } from './service-request.errors.js';
+export { computeFigures } from './service-request.figures.js';
+export { serviceRequestRoutes } from './service-request.routes.js';
+export { CARE_MARKERS, decideCharge, dueTimes, freeRuleMatches, isNight } from './service-request.rules.js';
+export {
+  createServiceRequestService,
+  type ServiceRequestDeps,
+  type ServiceRequestService,
+} from './service-request.service.js';
+export type {
+  ServiceCatalogTable,
+  ServiceRequestEventsTable,
+  ServiceRequestsTable,
+} from './service-request.table.js';
