@@ -4,6 +4,9 @@ import * as m0002 from './migrations/20261127_0002_calendar.js';
 import * as m0003 from './migrations/20261127_0003_plan.js';
 import * as m0004 from './migrations/20261127_0004_visits.js';
 import * as m0005 from './migrations/20261127_0005_service_requests.js';
+import * as m0006 from './migrations/20261127_0006_agenda.js';
+import * as m0007 from './migrations/20261127_0007_messaging.js';
+import * as m0008 from './migrations/20261127_0008_ratings.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '20261127_0003_plan': m0003,
   '20261127_0004_visits': m0004,
   '20261127_0005_service_requests': m0005,
+  '20261127_0006_agenda': m0006,
+  '20261127_0007_messaging': m0007,
+  '20261127_0008_ratings': m0008,
 };
 
 class StaticProvider implements MigrationProvider {
