@@ -53,6 +53,11 @@ export const CAPABILITIES = [
   'request.create', // any staff member takes a resident's request first (E4)
   'request.work', // accept, start and complete jobs of one's team
   'request.dispatch', // assign jobs, see every team's queue
+  'agenda.team', // see the agenda of other staff of one's estates
+  'kpi.read', // the promise-keeping board (承诺兑现)
+  'message.read', // the outbox and campaigns
+  'campaign.manage', // greetings and tips campaigns
+  'provider.manage', // SMS / e-mail / weather provider credentials
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -72,7 +77,9 @@ const FRONT_LINE: Capability[] = [
  */
 const BY_ROLE: Record<Role, Capability[]> = {
   admin: ALL,
-  manager: ALL.filter((c) => c !== 'account.manage' && c !== 'estate.create' && c !== 'calendar.manage'),
+  manager: ALL.filter(
+    (c) => !['account.manage', 'estate.create', 'calendar.manage', 'provider.manage'].includes(c),
+  ),
   butler: [
     ...FRONT_LINE,
     'household.create',
@@ -84,6 +91,8 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'sensitive.write',
     'consent.manage',
     'visit.record',
+    'message.read',
+    'campaign.manage',
   ],
   culture: [
     ...FRONT_LINE,
@@ -92,9 +101,26 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'sensitive.read.minor',
     'consent.manage',
     'visit.record',
+    'message.read',
+    'campaign.manage',
   ],
-  squad_leader: [...FRONT_LINE, 'household.edit', 'sensitive.read.away', 'visit.record', 'request.dispatch'],
-  env_supervisor: [...FRONT_LINE, 'household.edit', 'visit.record', 'request.dispatch'],
+  squad_leader: [
+    ...FRONT_LINE,
+    'household.edit',
+    'sensitive.read.away',
+    'visit.record',
+    'request.dispatch',
+    'agenda.team',
+    'kpi.read',
+  ],
+  env_supervisor: [
+    ...FRONT_LINE,
+    'household.edit',
+    'visit.record',
+    'request.dispatch',
+    'agenda.team',
+    'kpi.read',
+  ],
   guard: FRONT_LINE,
   technician: FRONT_LINE,
   cleaner: FRONT_LINE,
