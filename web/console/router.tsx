@@ -42,6 +42,10 @@ const CustomFieldsPage = lazy(() =>
 const EstatesPage = lazy(() =>
   import('./modules/system/pages/EstatesPage').then((m) => ({ default: m.EstatesPage })),
 );
+const PlanPage = lazy(() => import('./modules/plan/pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const CalendarPage = lazy(() =>
+  import('./modules/system/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+);
 const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const guard = (anyOf: Capability[], page: ReactNode) => (
@@ -80,6 +84,9 @@ export const router = createBrowserRouter([
       { path: 'audit', element: guard(['audit.read'], <AuditLogPage />) },
       { path: 'custom-fields', element: guard(['customfield.manage'], <CustomFieldsPage />) },
       { path: 'estates', element: guard(['estate.create'], <EstatesPage />) },
+      { path: 'plan', element: guard(['plan.read'], <PlanPage />) },
+      // Read-only for staff who follow a link here; only admins (calendar.manage) see it in the menu.
+      { path: 'calendar', element: guard(['calendar.manage', 'estate.read'], <CalendarPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,12 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   CloudSyncOutlined,
   ControlOutlined,
   DashboardOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -36,6 +38,9 @@ export function useNavItems(): Item[] {
           label: t('nav.importExport'),
         },
       ]),
+      group('plan', t('nav.groups.plan'), [
+        can('plan.read') && { key: '/plan', icon: <SolutionOutlined />, label: t('nav.plan') },
+      ]),
       group('structure', t('nav.groups.structure'), [
         { key: '/buildings', icon: <ApartmentOutlined />, label: t('nav.buildings') },
         { key: '/entrances', icon: <SafetyCertificateOutlined />, label: t('nav.entrances') },
@@ -46,6 +51,7 @@ export function useNavItems(): Item[] {
       ]),
       group('system', t('nav.groups.system'), [
         can('estate.create') && { key: '/estates', icon: <BankOutlined />, label: t('nav.estates') },
+        can('calendar.manage') && { key: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
         can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
         can('customfield.manage') && {
           key: '/custom-fields',

@@ -17,6 +17,7 @@ import { useEstates } from '../../../hooks/useEstates';
 import { useCan } from '../../../session/useCan';
 import { useCurrentUser } from '../../../session/useCurrentUser';
 import { useEstate } from '../../../session/useEstate';
+import { TodayCard } from '../components/TodayCard';
 
 /** 工作台: the estate at a glance and a quick household search. */
 export function OverviewPage() {
@@ -88,6 +89,8 @@ export function OverviewPage() {
           {estate ? t('overview.subtitle', { estate: estateName(estate, i18n.language) }) : ' '}
         </Typography.Text>
       </div>
+
+      {can('estate.read') ? <TodayCard city={estate?.city} /> : null}
 
       {can('household.read') ? (
         <Card style={{ marginBottom: 16 }}>
