@@ -93,6 +93,29 @@ describe.runIf(enabled)('staff console in a real browser', () => {
     await page.close();
   });
 
+  it("the manager reads the plan's promises by team, and today's card shows the lunar date and plate restriction", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    await login(page, e.base, 'manager');
+    const today = page.getByTestId('today-card');
+    await expect.poll(() => today.innerText(), { timeout: 10_000 }).toMatch(/农历|腊月|冬月|十月|正月/);
+    await expect.poll(() => page.getByTestId('today-restriction').innerText()).toMatch(/尾号|不限行/);
+    await shot(page, 'overview-today-zh');
+    await page.goto(`${e.base}/plan`);
+    const table = page.getByTestId('plan-table');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('E1');
+    await page.getByTestId('plan-team-filter').getByText('安全组').click();
+    await expect.poll(() => table.innerText()).toContain('S5');
+    await expect.poll(() => table.innerText()).not.toContain('E1');
+    await shot(page, 'plan-security-zh');
+    await page.getByTestId('measure-row-S5').click();
+    await expect
+      .poll(() => page.getByTestId('measure-drawer').innerText(), { timeout: 10_000 })
+      .toContain('10');
+    await page.waitForTimeout(500); // the drawer slides in
+    await shot(page, 'plan-measure-s5-zh');
+    await page.close();
+  });
+
   it('works on a phone-sized screen for a guard, with masked phones', async () => {
     const page = await e.browser.newPage({
       viewport: { width: 375, height: 812 },
