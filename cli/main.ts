@@ -169,6 +169,31 @@ program
     },
   );
 
+program
+  .command('agenda')
+  .description("put this period's tasks on everyone's agenda and close past ones (idempotent)")
+  .option('--date <date>', 'business date YYYY-MM-DD (default today)')
+  .option('--estate <code>', 'one estate (default all)')
+  .action(async (o: { date?: string; estate?: string }) => {
+    if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new Error('--date must be YYYY-MM-DD');
+    const { database, container } = await openContainer();
+    try {
+      let result: unknown;
+      if (o.estate) {
+        const e = await database.db
+          .selectFrom('estates')
+          .select('id')
+          .where('code', '=', o.estate)
+          .executeTakeFirst();
+        if (!e) throw new Error(`unknown estate code ${o.estate}`);
+        result = [await container.agenda.tick(e.id, o.date)];
+      } else result = await container.agenda.tickAll(o.date);
+      console.log(JSON.stringify(result, null, 2));
+    } finally {
+      await database.close();
+    }
+  });
+
 registerUserCommands(program, openContainer);
 registerIoCommands(program, openContainer);
 

@@ -1,10 +1,14 @@
 // The API contract shared by server and web. Imports nothing from server/ or web/.
+
+export * from './agenda.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './calendar.js';
 export * from './common.js';
 export * from './estates.js';
 export * from './households.js';
+export * from './messaging.js';
 export * from './plan.js';
+export * from './ratings.js';
 export * from './service-requests.js';
 export * from './visits.js';

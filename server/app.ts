@@ -11,13 +11,16 @@ import {
 import { z } from 'zod';
 import type { Container } from './container.js';
 import { CommonErrors } from './lib/errors.js';
+import { agendaRoutes } from './modules/agenda/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
+import { messagingRoutes } from './modules/messaging/index.js';
 import { planRoutes } from './modules/plan/index.js';
+import { ratingRoutes } from './modules/ratings/index.js';
 import { serviceRequestRoutes } from './modules/service-requests/index.js';
 import { visitRoutes } from './modules/visits/index.js';
 import authPlugin from './plugins/auth.js';
@@ -123,6 +126,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes(c.plan));
       await api.register(visitRoutes(c.visits, c.loyalGroups));
       await api.register(serviceRequestRoutes(c.serviceRequests));
+      await api.register(ratingRoutes(c.ratings));
+      await api.register(agendaRoutes(c.agenda));
+      await api.register(messagingRoutes(c.messaging));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },
     { prefix: '/api' },

@@ -32,6 +32,10 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   PUBLIC_ORIGIN: z.string().url('must be a URL such as https://guanjia.example.com').optional(),
+  GUANJIA_SECRET_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. openssl rand -base64 32)')
+    .optional(),
   GUANJIA_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
 import type { Clock } from './lib/clock.js';
+import { createAgendaService } from './modules/agenda/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import {
   type AuthSettings,
@@ -16,7 +17,9 @@ import {
   createCustomFieldService,
   createHouseholdService,
 } from './modules/households/index.js';
+import { createMessagingService, type MessagingDeps } from './modules/messaging/index.js';
 import { createPlanService } from './modules/plan/index.js';
+import { createRatingService } from './modules/ratings/index.js';
 import { createServiceRequestService } from './modules/service-requests/index.js';
 import { createLoyalGroupService, createVisitService } from './modules/visits/index.js';
 
@@ -24,6 +27,10 @@ export interface ContainerOptions {
   db: Kysely<DB>;
   clock: Clock;
   auth?: Partial<AuthSettings>;
+  /** Key for provider secrets (GUANJIA_SECRET_KEY); without it SMS providers cannot be configured. */
+  secretKey?: string;
+  /** Test seams of the messaging module (a recording dev channel, fake SMS clients, settings). */
+  messaging?: Partial<Pick<MessagingDeps, 'devChannel' | 'smsClient' | 'settings' | 'log'>>;
 }
 
 /** The one composition root: every repository-backed service, wired with narrow dependencies. */
@@ -41,7 +48,22 @@ export function createContainer(opts: ContainerOptions) {
   const plan = createPlanService({ db, clock, audit });
   const visits = createVisitService({ db, clock, audit, households });
   const loyalGroups = createLoyalGroupService({ db, clock, audit, households });
-  const serviceRequests = createServiceRequestService({ db, clock, audit });
+  const ratings = createRatingService({ db, clock, audit });
+  const serviceRequests = createServiceRequestService({
+    db,
+    clock,
+    audit,
+    onCompleted: (id) => ratings.onRequestCompleted(id),
+  });
+  const agenda = createAgendaService({ db, clock, audit, plan, visits, serviceRequests });
+  const messaging = createMessagingService({
+    db,
+    clock,
+    audit,
+    households,
+    secretKey: opts.secretKey,
+    ...opts.messaging,
+  });
   return {
     db,
     clock,
@@ -58,6 +80,9 @@ export function createContainer(opts: ContainerOptions) {
     visits,
     loyalGroups,
     serviceRequests,
+    ratings,
+    agenda,
+    messaging,
   };
 }
 

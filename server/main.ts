@@ -64,6 +64,7 @@ export async function serve(config: Config = loadConfig()): Promise<Running> {
     db: database.db,
     clock: systemClock,
     auth: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+    secretKey: config.GUANJIA_SECRET_KEY,
   });
   const app = await buildApp({
     container,

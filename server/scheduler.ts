@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Container } from './container.js';
+import { ratingJobs } from './modules/ratings/index.js';
 import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 
 /**
@@ -7,9 +8,17 @@ import { pruneIdempotencyKeys } from './plugins/idempotency.js';
  * effects carry natural unique keys), since N identical processes may run behind a balancer.
  */
 export function startScheduler(c: Container, log: FastifyBaseLogger) {
+  const estateIds = async () => (await c.db.selectFrom('estates').select('id').execute()).map((e) => e.id);
   const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
     { name: 'sessions.purge-expired', everyMs: 60 * 60_000, run: () => c.auth.purgeExpired() },
     { name: 'idempotency.prune', everyMs: 60 * 60_000, run: () => pruneIdempotencyKeys(c.db, c.clock.now()) },
+    ...ratingJobs(c.ratings, estateIds),
+    { name: 'agenda.tick', everyMs: 15 * 60_000, run: () => c.agenda.tickAll() },
+    {
+      name: 'messaging.dispatch',
+      everyMs: 30_000,
+      run: () => c.messaging.dispatchDue(c.clock.now(), { limit: 200 }),
+    },
   ];
   const timers = jobs.map((job) =>
     setInterval(() => {

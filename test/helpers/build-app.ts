@@ -22,7 +22,12 @@ export interface TestApp {
 export async function buildTestApp(): Promise<TestApp> {
   const database = await createTestDb();
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
-  const c = createContainer({ db: database.db, clock, auth: { ipMaxFailures: 1000 } });
+  const c = createContainer({
+    db: database.db,
+    clock,
+    auth: { ipMaxFailures: 1000 },
+    secretKey: 'test-secret-key-for-provider-credentials',
+  });
   const app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
   await app.ready();
   const call = (cookie: string | undefined, opts: InjectOptions) =>

@@ -59,6 +59,17 @@ interface Ctx {
   freshRequest: () => Promise<string>;
   /** A new technical request assigned to and accepted by the team's technician. */
   acceptedRequest: () => Promise<string>;
+  /** A technical request completed by the team's technician (it has a supervision card). */
+  completedRequest: () => Promise<string>;
+  /** A fresh rating link token of a new completed request. */
+  freshCardToken: () => Promise<string>;
+  /** The id of a card the resident rated with a comment. */
+  commentedCard: () => Promise<string>;
+  /** The routine 30-day revisit of a new completed request (owned by the technician). */
+  routineRevisit: () => Promise<string>;
+  messageId: string;
+  /** A manual agenda task of the technician (only dispatchers may complete another's task). */
+  manualTask: () => Promise<string>;
   /** A plan measure of the estate by code, as the admin sees it now. */
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
@@ -555,6 +566,191 @@ const CASES: Case[] = [
     }),
     expect: row('hidden', DISPATCH_OK),
   },
+  // Supervision cards and revisits: the card is public by token; staff need their team or dispatch.
+  {
+    op: 'getRatingCard',
+    req: async (c) => ({ method: 'GET', url: `/api/public/rating-cards/${await c.freshCardToken()}` }),
+    expect: row('ok', {}),
+  },
+  {
+    op: 'submitRating',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/rating-cards/${await c.freshCardToken()}`,
+      payload: { punctuality: 5, attitude: 5, skill: 5, tidiness: 5, overall: 5 },
+    }),
+    expect: row('ok', {}),
+  },
+  {
+    op: 'getRatingCardPdf',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/service-requests/${await c.completedRequest()}/rating-card.pdf`,
+    }),
+    expect: row('hidden', DISPATCH_OK),
+  },
+  {
+    op: 'issueRatingLink',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/service-requests/${await c.completedRequest()}/rating-link`,
+    }),
+    expect: row('hidden', DISPATCH_OK),
+  },
+  {
+    op: 'listRatingCards',
+    req: async (c) => ({ method: 'GET', url: `/api/rating-cards?estateId=${c.estate.id}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'replyToRatingComment',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/rating-cards/${await c.commentedCard()}/reply`,
+      payload: { text: '感谢您的反馈，我们会改进。' },
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'listRevisits',
+    req: async (c) => ({ method: 'GET', url: `/api/revisits?estateId=${c.estate.id}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'completeRevisit',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/revisits/${await c.routineRevisit()}/complete`,
+      payload: { outcome: '住户表示满意' },
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  // Agenda and the promise-keeping board.
+  {
+    op: 'getAgenda',
+    req: async () => ({ method: 'GET', url: '/api/agenda' }),
+    expect: row('ok', { anonymous: 'auth' }),
+  },
+  {
+    op: 'completeTask',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/agenda/tasks/${await c.manualTask()}/complete`,
+      payload: {},
+    }),
+    expect: row('deny', { ...DISPATCH_OK, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getKpiBoard',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/kpi?period=2026-11` }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  // Messaging: the outbox, templates and providers.
+  {
+    op: 'listMessages',
+    req: async (c) => ({ method: 'GET', url: `/api/messages?estateId=${c.estate.id}` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'getMessage',
+    req: async (c) => ({ method: 'GET', url: `/api/messages/${c.messageId}` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listTemplates',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/message-templates` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'upsertTemplate',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/estates/${c.estate.id}/message-templates/greet`,
+      payload: {
+        name: '节日问候',
+        purpose: 'greetings',
+        textZh: '{name}您好，祝节日快乐！',
+        paramNames: ['name'],
+      },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listProviders',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/message-providers` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'putProvider',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/estates/${c.estate.id}/message-providers/sms_tencent`,
+      payload: {
+        signName: '绿苑物业',
+        sdkAppId: '1400000000',
+        accessKeyId: 'AKIDtest',
+        accessKeySecret: 'secret-test',
+      },
+    }),
+    // Only head office holds provider credentials: a manager is refused before any estate lookup.
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'updateConsent',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/households/${c.householdId}/consents/messaging`,
+      payload: { purpose: 'tips', granted: false },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'dispatchMessagesNow',
+    req: async () => ({ method: 'POST', url: '/api/messages/dispatch', payload: {} }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
   {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
@@ -682,6 +878,79 @@ beforeAll(async () => {
     url: '/api/visits',
     payload: { householdId, kind: 'routine' },
   });
+  const completedRequest = async () => {
+    const id = await acceptedRequest();
+    await t.call(techCookie, { method: 'POST', url: `/api/service-requests/${id}/start`, payload: {} });
+    const done = await t.call(techCookie, {
+      method: 'POST',
+      url: `/api/service-requests/${id}/complete`,
+      payload: { notes: '已更换', minutesSpent: 15, materials: [], charge: { kind: 'free', reason: '测试' } },
+    });
+    if (done.statusCode !== 200) throw new Error(`complete failed: ${done.body}`);
+    return id;
+  };
+  const issueLink = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/service-requests/${await completedRequest()}/rating-link`,
+      })
+    ).json();
+  const freshCardToken = async () => (await issueLink()).path.split('/').pop() as string;
+  const commentedCard = async () => {
+    const link = await issueLink();
+    await t.call(undefined, {
+      method: 'POST',
+      url: `/api/public/rating-cards/${link.path.split('/').pop()}`,
+      payload: { punctuality: 4, attitude: 4, skill: 4, tidiness: 4, overall: 4, comment: '师傅很认真' },
+    });
+    return link.cardId as string;
+  };
+  const routineRevisit = async () => {
+    const id = await completedRequest();
+    const list = (
+      await t.call(admin(), {
+        method: 'GET',
+        url: `/api/revisits?estateId=${estate.id}&kind=routine_30d&limit=200`,
+      })
+    ).json();
+    const items = Array.isArray(list) ? list : list.items;
+    return items.find((r: any) => r.requestId === id).id as string;
+  };
+  await t.c.messaging.enqueue([
+    {
+      estateId: estate.id,
+      key: 'matrix:greet',
+      householdId,
+      channel: 'dev',
+      templateCode: 'greet',
+      params: {},
+      purpose: 'service_notices',
+      createdBy: 'test',
+    },
+  ]);
+  const messageId = (await t.database.db.selectFrom('messages').select('id').executeTakeFirstOrThrow()).id;
+  let taskNo = 0;
+  const manualTask = async () => {
+    const subject = `matrix-${taskNo++}`;
+    await t.c.agenda.createTask({
+      estateId: estate.id,
+      measureCode: 'E15',
+      assigneeId: techId,
+      subject,
+      periodKey: '2026-11-27',
+      titleZh: '回访测试',
+      titleEn: 'Test follow-up',
+      dueAt: new Date('2026-11-30T10:00:00Z'),
+    });
+    return (
+      await t.database.db
+        .selectFrom('agenda_tasks')
+        .select('id')
+        .where('subject', '=', subject)
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
   ctx = {
     estate,
     householdId,
@@ -694,6 +963,12 @@ beforeAll(async () => {
     requestBody,
     freshRequest,
     acceptedRequest,
+    messageId,
+    manualTask,
+    completedRequest,
+    freshCardToken,
+    commentedCard,
+    routineRevisit,
     accountId: target,
     adminGet: async (url: string) => (await t.call(cookies.get('admin'), { method: 'GET', url })).json(),
     measure: async (code: string) =>

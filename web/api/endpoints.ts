@@ -3,17 +3,21 @@ import { api, apiRequest, downloadFile, type QueryValue } from './client';
 import type {
   Account,
   AddSensitiveFactBody,
+  AssigneeSuggestion,
   AuditEvent,
   Building,
   CalendarDay,
   CalendarEntry,
+  CatalogEntry,
   Commitment,
+  CompleteServiceRequestBody,
   Consent,
   CreateAccountBody,
   CreateCustomFieldBody,
   CreateEstateBody,
   CreateHouseholdBody,
   CreatePlanMeasureBody,
+  CreateServiceRequestBody,
   CurrentUser,
   CustomFieldDef,
   DeleteHolidayResult,
@@ -28,6 +32,7 @@ import type {
   ListAuditQuery,
   ListHouseholdsQuery,
   ListPlanMeasuresQuery,
+  ListServiceRequestsQuery,
   Page,
   PlanMeasure,
   PlanMeasureChange,
@@ -38,6 +43,8 @@ import type {
   RecordConsentBody,
   Room,
   SensitiveFact,
+  ServiceRequest,
+  ServiceRequestDetail,
   SetBuildingButlersBody,
   SetCommitmentTargetBody,
   StaffMember,
@@ -155,4 +162,32 @@ export const calendarApi = {
   restriction: (city: string | undefined, date?: string) =>
     api.get<PlateRestriction>('/plate-restriction', { city, date }),
   plateRules: () => api.get<PlateRule[]>('/plate-rules'),
+};
+
+/** Service requests (issue 3): the catalog, taking a request first (E4), dispatch and the work. */
+export const serviceRequestsApi = {
+  /** The estate's service catalog (服务目录), internal entries included for staff. */
+  catalog: (estateId: string) => api.get<CatalogEntry[]>(`/estates/${enc(estateId)}/service-catalog`),
+  /** Any staff member (`request.create`); `idempotencyKey` makes a double tap create one request. */
+  create: (body: CreateServiceRequestBody, idempotencyKey: string) =>
+    apiRequest<ServiceRequestDetail>('/service-requests', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /** Care-flagged first, then by due time; `assignee: 'me'` for my jobs. */
+  list: (q: ListServiceRequestsQuery) => api.get<Page<ServiceRequest>>('/service-requests', q as Query),
+  get: (id: string) => api.get<ServiceRequestDetail>(`/service-requests/${enc(id)}`),
+  /** Members of the responsible team ranked by skill match, then open jobs (`request.dispatch`). */
+  suggestions: (id: string) =>
+    api.get<AssigneeSuggestion[]>(`/service-requests/${enc(id)}/assignee-suggestions`),
+  assign: (id: string, assigneeId: string, version?: number) =>
+    api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/assign`, { assigneeId, version }),
+  accept: (id: string) => api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/accept`, {}),
+  start: (id: string) => api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/start`, {}),
+  complete: (id: string, body: CompleteServiceRequestBody) =>
+    api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/complete`, body),
+  /** The taker before acceptance, or a dispatcher while open. */
+  cancel: (id: string, reason: string) =>
+    api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/cancel`, { reason }),
 };

@@ -155,6 +155,38 @@ export const RESTRICTION_REASONS = [
 export const CALENDAR_MIN_YEAR = 1901;
 export const CALENDAR_MAX_YEAR = 2100;
 
+// ---- service requests, contract/service-requests.ts
+/** Teams that do jobs (management does not). */
+export const SERVICE_TEAMS = [
+  'security',
+  'service',
+  'environment',
+  'technical',
+] as const satisfies typeof C.SERVICE_TEAMS;
+export const CATALOG_VISIBILITIES = [
+  'residents',
+  'internal',
+] as const satisfies typeof C.CATALOG_VISIBILITIES;
+export const PRICE_KINDS = ['free', 'fixed', 'quote'] as const satisfies typeof C.PRICE_KINDS;
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const satisfies typeof C.PRIORITIES;
+export const REQUEST_CHANNELS = [
+  'phone',
+  'front_desk',
+  'on_site',
+  'portal',
+  'wechat',
+  'visit',
+  'other',
+] as const satisfies typeof C.REQUEST_CHANNELS;
+export const REQUEST_STATUSES = [
+  'new',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'completed',
+  'cancelled',
+] as const satisfies typeof C.REQUEST_STATUSES;
+
 /** Capabilities the console checks (from `GET /api/auth/me`). */
 export type Capability =
   | 'household.read'
@@ -176,7 +208,10 @@ export type Capability =
   | 'estate.create'
   | 'plan.read'
   | 'plan.manage'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'request.create'
+  | 'request.work'
+  | 'request.dispatch';
 
 export type Occupancy = (typeof OCCUPANCIES)[number];
 export type CareFlag = (typeof CARE_FLAGS)[number];
@@ -190,6 +225,11 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export type Period = (typeof PERIODS)[number];
 export type DayKind = (typeof DAY_KINDS)[number];
 export type CalendarEntryKind = (typeof CALENDAR_ENTRY_KINDS)[number];
+export type ServiceTeam = (typeof SERVICE_TEAMS)[number];
+export type PriceKind = (typeof PRICE_KINDS)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Minimum password length (contract/auth.ts PASSWORD_MIN). */
 export const PASSWORD_MIN = 10;

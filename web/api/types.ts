@@ -4,10 +4,12 @@ import type * as C from '../../contract/index.js';
 
 export type {
   Account,
+  AssigneeSuggestion,
   AuditEvent,
   Building,
   CalendarDay,
   CalendarEntry,
+  CatalogEntry,
   Commitment,
   CommitmentConfig,
   CommitmentTargetVersion,
@@ -34,6 +36,8 @@ export type {
   Post,
   Room,
   SensitiveFact,
+  ServiceRequest,
+  ServiceRequestDetail,
   StaffMember,
   Team,
   Vehicle,
@@ -61,6 +65,14 @@ export type CreatePlanMeasureBody = z.input<typeof C.CreatePlanMeasureBody>;
 export type SetCommitmentTargetBody = z.input<typeof C.SetCommitmentTargetBody>;
 export type ListPlanMeasuresQuery = z.input<typeof C.ListPlanMeasuresQuery>;
 export type UpsertHolidayBody = z.input<typeof C.UpsertHolidayBody>;
+export type CreateServiceRequestBody = z.input<typeof C.CreateServiceRequestBody>;
+export type CompleteServiceRequestBody = z.input<typeof C.CompleteBody>;
+export type MaterialInput = z.input<typeof C.Material>;
+export type ChargeInput = z.input<typeof C.Charge>;
+export type ListServiceRequestsQuery = Omit<z.input<typeof C.ListServiceRequestsQuery>, 'limit'> & {
+  limit?: number;
+};
+export type ServiceRequestEvent = z.infer<typeof C.RequestEvent>;
 export type ListAuditQuery = Omit<z.input<typeof C.ListAuditQuery>, 'limit'> & { limit?: number };
 
 /** Answer of `POST /api/households/import` (not in contract/ yet). */

@@ -46,6 +46,18 @@ const PlanPage = lazy(() => import('./modules/plan/pages/PlanPage').then((m) => 
 const CalendarPage = lazy(() =>
   import('./modules/system/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })),
 );
+const RequestBoardPage = lazy(() =>
+  import('./modules/requests/pages/RequestBoardPage').then((m) => ({ default: m.RequestBoardPage })),
+);
+const NewRequestPage = lazy(() =>
+  import('./modules/requests/pages/NewRequestPage').then((m) => ({ default: m.NewRequestPage })),
+);
+const MyJobsPage = lazy(() =>
+  import('./modules/requests/pages/MyJobsPage').then((m) => ({ default: m.MyJobsPage })),
+);
+const RequestDetailPage = lazy(() =>
+  import('./modules/requests/pages/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
+);
 const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const guard = (anyOf: Capability[], page: ReactNode) => (
@@ -84,6 +96,16 @@ export const router = createBrowserRouter([
       { path: 'audit', element: guard(['audit.read'], <AuditLogPage />) },
       { path: 'custom-fields', element: guard(['customfield.manage'], <CustomFieldsPage />) },
       { path: 'estates', element: guard(['estate.create'], <EstatesPage />) },
+      {
+        path: 'requests',
+        element: guard(['request.create', 'request.work', 'request.dispatch'], <RequestBoardPage />),
+      },
+      { path: 'requests/new', element: guard(['request.create'], <NewRequestPage />) },
+      { path: 'requests/mine', element: guard(['request.work'], <MyJobsPage />) },
+      {
+        path: 'requests/:id',
+        element: guard(['request.create', 'request.work', 'request.dispatch'], <RequestDetailPage />),
+      },
       { path: 'plan', element: guard(['plan.read'], <PlanPage />) },
       // Read-only for staff who follow a link here; only admins (calendar.manage) see it in the menu.
       { path: 'calendar', element: guard(['calendar.manage', 'estate.read'], <CalendarPage />) },

@@ -31,6 +31,11 @@ export interface ServiceRequestDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
+  /**
+   * Called after a completion is committed (the supervision card and follow-ups of the ratings
+   * module). A failure here never fails the completion: a sweep job catches up.
+   */
+  onCompleted?: (requestId: string) => Promise<unknown>;
 }
 
 type Action = 'assign' | 'accept' | 'start' | 'complete' | 'cancel';
@@ -433,7 +438,7 @@ export function createServiceRequestService(deps: ServiceRequestDeps) {
         input.charge,
       );
       const now = clock.now().toISOString();
-      return change(actor, row, 'complete', {
+      const done = await change(actor, row, 'complete', {
         from: ['accepted', 'in_progress'],
         to: 'completed',
         expectedVersion: input.version,
@@ -457,6 +462,8 @@ export function createServiceRequestService(deps: ServiceRequestDeps) {
           materialCostFen: materialFen,
         },
       });
+      await deps.onCompleted?.(row.id).catch(() => undefined);
+      return done;
     },
 
     /**

@@ -128,8 +128,13 @@ export function ConsoleLayout() {
   );
 }
 
+/** Menu entries below another entry's path (`/requests/new` is not the board `/requests`). */
+const OWN_ENTRIES = new Set(['/requests/new', '/requests/mine']);
+
 /** Which menu entry a path belongs to (`/households/123` → `/households`). */
 function navKeyOf(pathname: string): string {
+  const trimmed = pathname.replace(/\/+$/, '');
+  if (OWN_ENTRIES.has(trimmed)) return trimmed;
   const first = pathname.split('/').filter(Boolean)[0];
   return first ? `/${first}` : '/';
 }

@@ -6,11 +6,14 @@ import {
   CloudSyncOutlined,
   ControlOutlined,
   DashboardOutlined,
+  FileAddOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { useMemo } from 'react';
@@ -36,6 +39,19 @@ export function useNavItems(): Item[] {
           key: '/import-export',
           icon: <CloudSyncOutlined />,
           label: t('nav.importExport'),
+        },
+      ]),
+      group('requests', t('nav.groups.requests'), [
+        can('request.create') && {
+          key: '/requests/new',
+          icon: <FileAddOutlined />,
+          label: t('nav.requestNew'),
+        },
+        can('request.work') && { key: '/requests/mine', icon: <ToolOutlined />, label: t('nav.requestMine') },
+        (can('request.dispatch') || can('request.create')) && {
+          key: '/requests',
+          icon: <ProfileOutlined />,
+          label: t('nav.requestBoard'),
         },
       ]),
       group('plan', t('nav.groups.plan'), [

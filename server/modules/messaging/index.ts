@@ -1,0 +1,21 @@
+export { AliyunSmsClient, signAcs3 } from './aliyun-sms.js';
+export { type ChannelClient, ChannelError, type SendRequest, type SendResult } from './channel.js';
+export { DevChannel, PortalInboxChannel } from './local-channels.js';
+export { createSecretBox, type SecretBox } from './messaging.crypto.js';
+export { MessagingErrors } from './messaging.errors.js';
+export { messagingRoutes } from './messaging.routes.js';
+export {
+  createMessagingService,
+  type EnqueueInput,
+  type MessagingDeps,
+  type MessagingService,
+} from './messaging.service.js';
+export type {
+  MessageOptOutsTable,
+  MessageProvidersTable,
+  MessagesTable,
+  MessageTemplatesTable,
+  PortalInboxTable,
+} from './messaging.table.js';
+export { DEFAULT_DISPATCH_SETTINGS, type DispatchSettings, type ProviderConfig } from './messaging.worker.js';
+export { signTc3, TencentSmsClient } from './tencent-sms.js';
