@@ -7,6 +7,8 @@ import * as m0005 from './migrations/20261127_0005_service_requests.js';
 import * as m0006 from './migrations/20261127_0006_agenda.js';
 import * as m0007 from './migrations/20261127_0007_messaging.js';
 import * as m0008 from './migrations/20261127_0008_ratings.js';
+import * as m0009 from './migrations/20261127_0009_loans.js';
+import * as m0010 from './migrations/20261127_0010_board.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '20261127_0006_agenda': m0006,
   '20261127_0007_messaging': m0007,
   '20261127_0008_ratings': m0008,
+  '20261127_0009_loans': m0009,
+  '20261127_0010_board': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

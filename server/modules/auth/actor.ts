@@ -58,6 +58,8 @@ export const CAPABILITIES = [
   'message.read', // the outbox and campaigns
   'campaign.manage', // greetings and tips campaigns
   'provider.manage', // SMS / e-mail / weather provider credentials
+  'board.manage', // entrance boards: notices, greeting lines, weather source
+  'weather.enter', // a guard at the post enters the forecast by hand
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -112,6 +114,7 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'request.dispatch',
     'agenda.team',
     'kpi.read',
+    'weather.enter',
   ],
   env_supervisor: [
     ...FRONT_LINE,
@@ -121,7 +124,7 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'agenda.team',
     'kpi.read',
   ],
-  guard: FRONT_LINE,
+  guard: [...FRONT_LINE, 'weather.enter'],
   technician: FRONT_LINE,
   cleaner: FRONT_LINE,
   resident: [],
