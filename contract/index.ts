@@ -12,3 +12,4 @@ export * from './plan.js';
 export * from './ratings.js';
 export * from './service-requests.js';
 export * from './visits.js';
+export * from './loans.js';

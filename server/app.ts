@@ -18,6 +18,7 @@ import { calendarRoutes } from './modules/calendar/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
+import { loanRoutes } from './modules/loans/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { planRoutes } from './modules/plan/index.js';
 import { ratingRoutes } from './modules/ratings/index.js';
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(visitRoutes(c.visits, c.loyalGroups));
       await api.register(serviceRequestRoutes(c.serviceRequests));
       await api.register(ratingRoutes(c.ratings));
+      await api.register(loanRoutes(c.loans));
       await api.register(agendaRoutes(c.agenda));
       await api.register(messagingRoutes(c.messaging));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);

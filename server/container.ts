@@ -17,6 +17,7 @@ import {
   createCustomFieldService,
   createHouseholdService,
 } from './modules/households/index.js';
+import { createLoanService } from './modules/loans/index.js';
 import { createMessagingService, type MessagingDeps } from './modules/messaging/index.js';
 import { createPlanService } from './modules/plan/index.js';
 import { createRatingService } from './modules/ratings/index.js';
@@ -55,6 +56,7 @@ export function createContainer(opts: ContainerOptions) {
     audit,
     onCompleted: (id) => ratings.onRequestCompleted(id),
   });
+  const loans = createLoanService({ db, clock, audit });
   const agenda = createAgendaService({ db, clock, audit, plan, visits, serviceRequests });
   const messaging = createMessagingService({
     db,
@@ -82,6 +84,7 @@ export function createContainer(opts: ContainerOptions) {
     serviceRequests,
     ratings,
     agenda,
+    loans,
     messaging,
   };
 }

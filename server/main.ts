@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { systemClock } from './lib/clock.js';
 import { seedCalendar } from './modules/calendar/index.js';
+import { seedDefaultLoanItems } from './modules/loans/index.js';
 import { seedDefaultPlan } from './modules/plan/index.js';
 import { seedDefaultCatalog } from './modules/service-requests/index.js';
 import { startScheduler } from './scheduler.js';
@@ -32,6 +33,7 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   for (const e of await database.db.selectFrom('estates').select('id').execute()) {
     await seedDefaultPlan(database.db, e.id, new Date());
     await seedDefaultCatalog(database.db, e.id, new Date());
+    await seedDefaultLoanItems(database.db, e.id, new Date());
   }
   return database;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contract/auth.js';
+import { seedDefaultLoanItems } from '../../server/modules/loans/index.js';
 import { seedDefaultPlan } from '../../server/modules/plan/index.js';
 import { seedDefaultCatalog } from '../../server/modules/service-requests/index.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
@@ -70,6 +71,9 @@ interface Ctx {
   messageId: string;
   /** A manual agenda task of the technician (only dispatchers may complete another's task). */
   manualTask: () => Promise<string>;
+  bulbId: string;
+  /** A new open loan (of a spare bulb) to return. */
+  freshLoan: () => Promise<string>;
   /** A plan measure of the estate by code, as the admin sees it now. */
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
@@ -751,6 +755,43 @@ const CASES: Case[] = [
     req: async () => ({ method: 'POST', url: '/api/messages/dispatch', payload: {} }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
   },
+  // Lending (T9, S9) and demand peaks (T6).
+  {
+    op: 'listLoanItems',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/loan-items` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createLoan',
+    req: async (c) => ({
+      method: 'POST',
+      url: '/api/loans',
+      payload: { itemId: c.bulbId, householdId: c.householdId, borrowerName: '王建国' },
+    }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'returnLoan',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/loans/${await c.freshLoan()}/return`,
+      payload: { condition: 'ok' },
+    }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listLoans',
+    req: async (c) => ({ method: 'GET', url: `/api/loans?estateId=${c.estate.id}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getDemandPeaks',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/demand-peaks?weeks=4&team=technical`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
   {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
@@ -951,6 +992,30 @@ beforeAll(async () => {
         .executeTakeFirstOrThrow()
     ).id;
   };
+  await seedDefaultLoanItems(t.database.db, estate.id, t.clock.now());
+  // Plenty of spare bulbs: every cell of the lending rows borrows one.
+  await t.database.db
+    .updateTable('loan_items')
+    .set({ stock: 1000 })
+    .where('estate_id', '=', estate.id)
+    .where('kind', '=', 'bulb')
+    .execute();
+  const bulbId = (
+    await t.database.db
+      .selectFrom('loan_items')
+      .select('id')
+      .where('estate_id', '=', estate.id)
+      .where('kind', '=', 'bulb')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const freshLoan = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: '/api/loans',
+        payload: { itemId: bulbId, borrowerName: '李秀英' },
+      })
+    ).json().id as string;
   ctx = {
     estate,
     householdId,
@@ -963,6 +1028,8 @@ beforeAll(async () => {
     requestBody,
     freshRequest,
     acceptedRequest,
+    bulbId,
+    freshLoan,
     messageId,
     manualTask,
     completedRequest,

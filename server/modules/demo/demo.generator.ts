@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { newId, newToken } from '../../lib/ids.js';
 import { hashPassword } from '../auth/password.js';
 import { plateTailDigit, roomSortKey } from '../households/index.js';
+import { seedDefaultLoanItems } from '../loans/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
 import {
@@ -1253,6 +1254,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedDemoOptions): Promise<D
   for (const e of await db.selectFrom('estates').select('id').execute()) {
     await seedDefaultPlan(db, e.id, opts.now);
     await seedDefaultCatalog(db, e.id, opts.now);
+    await seedDefaultLoanItems(db, e.id, opts.now);
   }
   return summary;
 }

@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { maskPhone } from '../../lib/masking.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
+import { seedDefaultLoanItems } from '../loans/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
 import { EstateErrors } from './estate.errors.js';
@@ -227,6 +228,7 @@ export function createEstateService(deps: {
           .execute();
         await seedDefaultPlan(trx, id, deps.clock.now(), actor.id, actor.displayName);
         await seedDefaultCatalog(trx, id, deps.clock.now(), actor.id);
+        await seedDefaultLoanItems(trx, id, deps.clock.now());
         await deps.audit.record(
           {
             actor,
