@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { createContainer } from '../server/container.js';
 import { migrateDown } from '../server/db/migrator.js';
 import { systemClock } from '../server/lib/clock.js';
 import { AppError } from '../server/lib/errors.js';
-import { openAndMigrate, ROOT, serve, webNeedsBuild } from '../server/main.js';
+import { buildWebApps, openAndMigrate, serve, webNeedsBuild } from '../server/main.js';
 import { systemActor } from '../server/modules/auth/index.js';
 import { isDatabaseEmpty, seedDemo } from '../server/modules/demo/index.js';
 import { registerIoCommands } from './io.js';
@@ -54,13 +53,8 @@ async function seedIfEmpty(cfg: ReturnType<typeof loadConfig>, db: Parameters<ty
 }
 
 function buildWeb() {
-  console.log('building the web console (vite build)…');
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (r.status !== 0) throw new Error('vite build failed');
+  console.log('building the web apps (vite build)…');
+  buildWebApps();
 }
 
 program

@@ -14,6 +14,7 @@ import { CommonErrors } from './lib/errors.js';
 import { agendaRoutes } from './modules/agenda/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { boardRoutes } from './modules/board/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(serviceRequestRoutes(c.serviceRequests));
       await api.register(ratingRoutes(c.ratings));
       await api.register(loanRoutes(c.loans));
+      await api.register(boardRoutes(c.board));
       await api.register(agendaRoutes(c.agenda));
       await api.register(messagingRoutes(c.messaging));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);

@@ -9,6 +9,7 @@ import {
   createAuthService,
   DEFAULT_AUTH_SETTINGS,
 } from './modules/auth/index.js';
+import { type BoardDeps, createBoardService } from './modules/board/index.js';
 import { createCalendarService } from './modules/calendar/index.js';
 import { createEstateService } from './modules/estates/index.js';
 import { createHouseholdIoService } from './modules/household-io/index.js';
@@ -30,6 +31,8 @@ export interface ContainerOptions {
   auth?: Partial<AuthSettings>;
   /** Key for provider secrets (GUANJIA_SECRET_KEY); without it SMS providers cannot be configured. */
   secretKey?: string;
+  /** Test seams of the board module (fake fetch, provider base URLs, cache freshness). */
+  board?: Partial<Pick<BoardDeps, 'fetch' | 'baseUrls' | 'freshMs' | 'retryAfterMs' | 'log'>>;
   /** Test seams of the messaging module (a recording dev channel, fake SMS clients, settings). */
   messaging?: Partial<Pick<MessagingDeps, 'devChannel' | 'smsClient' | 'settings' | 'log'>>;
 }
@@ -57,6 +60,7 @@ export function createContainer(opts: ContainerOptions) {
     onCompleted: (id) => ratings.onRequestCompleted(id),
   });
   const loans = createLoanService({ db, clock, audit });
+  const board = createBoardService({ db, clock, audit, calendar, secretKey: opts.secretKey, ...opts.board });
   const agenda = createAgendaService({ db, clock, audit, plan, visits, serviceRequests });
   const messaging = createMessagingService({
     db,
@@ -85,6 +89,7 @@ export function createContainer(opts: ContainerOptions) {
     ratings,
     agenda,
     loans,
+    board,
     messaging,
   };
 }

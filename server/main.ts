@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -52,11 +53,24 @@ function newest(dir: string): number {
 
 /** True when the web console has no build, or its sources changed since the last build. */
 export function webNeedsBuild(): boolean {
-  const index = join(DIST, 'console', 'index.html');
-  if (!existsSync(join(ROOT, 'web', 'console'))) return false;
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
+  const apps = ['console', 'board'].filter((a) => existsSync(join(ROOT, 'web', a)));
+  if (apps.length === 0) return false;
+  const indexes = apps.map((a) => join(DIST, a, 'index.html'));
+  if (indexes.some((i) => !existsSync(i))) return true;
+  const built = Math.min(...indexes.map((i) => statSync(i).mtimeMs));
   return newest(join(ROOT, 'web')) > built || newest(join(ROOT, 'contract')) > built;
+}
+
+/** Builds the web apps (the console, then the entrance board) with Vite; throws when a build fails. */
+export function buildWebApps(): void {
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  for (const args of [[], ['-c', join(ROOT, 'vite.board.config.ts')]]) {
+    const r = spawnSync(process.execPath, [vite, 'build', ...args, '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
+  }
 }
 
 /** config → db → migrate → container → app → listen → scheduler. */

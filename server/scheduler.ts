@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Container } from './container.js';
+import { boardJobs } from './modules/board/index.js';
 import { ratingJobs } from './modules/ratings/index.js';
 import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 
@@ -13,6 +14,7 @@ export function startScheduler(c: Container, log: FastifyBaseLogger) {
     { name: 'sessions.purge-expired', everyMs: 60 * 60_000, run: () => c.auth.purgeExpired() },
     { name: 'idempotency.prune', everyMs: 60 * 60_000, run: () => pruneIdempotencyKeys(c.db, c.clock.now()) },
     ...ratingJobs(c.ratings, estateIds),
+    ...boardJobs(c.board),
     { name: 'agenda.tick', everyMs: 15 * 60_000, run: () => c.agenda.tickAll() },
     {
       name: 'messaging.dispatch',

@@ -5,7 +5,28 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** Serves the built web apps; any non-API path gets the console's index.html (client routing). */
+function cacheHeaders(res: { header(k: string, v: string): unknown }, path: string) {
+  // Hashed assets are immutable; index.html must always be revalidated.
+  res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 export default fp(async function web(app: FastifyInstance, opts: { distDir: string }) {
+  // The entrance board (/board/<token>) is its own small app, served even without the console.
+  const boardDir = join(opts.distDir, 'board');
+  if (existsSync(join(boardDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: boardDir,
+      prefix: '/board/',
+      wildcard: false,
+      decorateReply: false,
+      setHeaders: cacheHeaders,
+    });
+    app.get('/board/*', { schema: { hide: true } }, (req, reply) =>
+      req.url.startsWith('/board/assets/')
+        ? reply.callNotFound()
+        : reply.header('Cache-Control', 'no-cache').sendFile('index.html', boardDir),
+    );
+  }
   const consoleDir = join(opts.distDir, 'console');
   if (!existsSync(join(consoleDir, 'index.html'))) {
     app.log.warn(`web console not built (${consoleDir}); run npm run build`);
@@ -15,13 +36,7 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
     root: consoleDir,
     prefix: '/',
     wildcard: false,
-    setHeaders(res, path) {
-      // Hashed assets are immutable; index.html must always be revalidated.
-      res.header(
-        'Cache-Control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
+    setHeaders: cacheHeaders,
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     // A missing API route or built asset is a real 404, not the app shell (a blank page).

@@ -74,6 +74,9 @@ interface Ctx {
   bulbId: string;
   /** A new open loan (of a spare bulb) to return. */
   freshLoan: () => Promise<string>;
+  boardToken: string;
+  /** A new board notice (id and version) to change. */
+  freshNotice: () => Promise<{ id: string; version: number }>;
   /** A plan measure of the estate by code, as the admin sees it now. */
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
@@ -792,6 +795,92 @@ const CASES: Case[] = [
     }),
     expect: row('deny', DISPATCH_OK),
   },
+  // The entrance board (S11, E16) and weather.
+  {
+    op: 'getBoard',
+    req: async (c) => ({ method: 'GET', url: `/api/public/boards/${c.boardToken}` }),
+    expect: row('ok', {}),
+  },
+  {
+    op: 'getWeather',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/weather?date=2026-11-27` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'enterWeather',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/estates/${c.estate.id}/weather/2026-11-28`,
+      payload: { conditionZh: '晴', conditionEn: 'Sunny', tempMin: -3, tempMax: 6 },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      guard: 'ok',
+      squad_leader: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'getWeatherSource',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/weather-source` }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'putWeatherSource',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/estates/${c.estate.id}/weather-source`,
+      payload: { provider: 'manual' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'listBoardNotices',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/board/notices` }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createBoardNotice',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/board/notices`,
+      payload: { textZh: '明日停水，请提前储水', fromDate: '2026-11-27', toDate: '2026-11-28' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updateBoardNotice',
+    req: async (c) => {
+      const n = await c.freshNotice();
+      return {
+        method: 'PATCH',
+        url: `/api/estates/${c.estate.id}/board/notices/${n.id}`,
+        payload: { version: n.version, active: false },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listBoardGreetings',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/board/greetings` }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'upsertBoardGreeting',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/board/greetings`,
+      payload: { textZh: '出门愉快' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listBoards',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/boards` }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
   {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
@@ -1016,6 +1105,21 @@ beforeAll(async () => {
         payload: { itemId: bulbId, borrowerName: '李秀英' },
       })
     ).json().id as string;
+  const boardToken = (
+    await t.database.db
+      .selectFrom('entrances')
+      .select('board_token')
+      .where('estate_id', '=', estate.id)
+      .executeTakeFirstOrThrow()
+  ).board_token;
+  const freshNotice = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/board/notices`,
+        payload: { textZh: '电梯检修', fromDate: '2026-11-27', toDate: '2026-11-30' },
+      })
+    ).json() as { id: string; version: number };
   ctx = {
     estate,
     householdId,
@@ -1028,6 +1132,8 @@ beforeAll(async () => {
     requestBody,
     freshRequest,
     acceptedRequest,
+    boardToken,
+    freshNotice,
     bulbId,
     freshLoan,
     messageId,

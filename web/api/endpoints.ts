@@ -3,6 +3,8 @@ import { api, apiRequest, downloadFile, type QueryValue } from './client';
 import type {
   Account,
   AddSensitiveFactBody,
+  Agenda,
+  AgendaTask,
   AssigneeSuggestion,
   AuditEvent,
   Building,
@@ -11,6 +13,7 @@ import type {
   CatalogEntry,
   Commitment,
   CompleteServiceRequestBody,
+  CompleteTaskBody,
   Consent,
   CreateAccountBody,
   CreateCustomFieldBody,
@@ -18,6 +21,8 @@ import type {
   CreateHouseholdBody,
   CreatePlanMeasureBody,
   CreateServiceRequestBody,
+  CreateVisitBody,
+  CreateVisitResult,
   CurrentUser,
   CustomFieldDef,
   DeleteHolidayResult,
@@ -29,10 +34,15 @@ import type {
   HouseholdSummary,
   ImportMode,
   ImportResult,
+  KpiBoard,
   ListAuditQuery,
   ListHouseholdsQuery,
   ListPlanMeasuresQuery,
   ListServiceRequestsQuery,
+  ListVisitsQuery,
+  LogLoyalGroupContactBody,
+  LoyalGroup,
+  LoyalGroupContact,
   Page,
   PlanMeasure,
   PlanMeasureChange,
@@ -54,6 +64,8 @@ import type {
   UpdateHouseholdBody,
   UpdatePlanMeasureBody,
   UpsertHolidayBody,
+  Visit,
+  VisitSuggestions,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -190,4 +202,35 @@ export const serviceRequestsApi = {
   /** The taker before acceptance, or a dispatcher while open. */
   cancel: (id: string, reason: string) =>
     api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/cancel`, { reason }),
+};
+
+/** 我的待办 (issue 4): tasks from the plan's commitments, visits owed, suggested households. */
+export const agendaApi = {
+  /** `assignee`: 'me' or an account id (`agenda.team`); `date` YYYY-MM-DD, default today. */
+  get: (q: { date?: string; assignee?: string; estateId?: string }) => api.get<Agenda>('/agenda', q),
+  /** Manual tasks only; quota tasks complete themselves (422). */
+  complete: (taskId: string, body: CompleteTaskBody = {}) =>
+    api.post<AgendaTask>(`/agenda/tasks/${enc(taskId)}/complete`, body),
+  /** 承诺兑现 (`kpi.read`); `period` YYYY-MM or YYYY-Www, default this month. */
+  kpi: (estateId: string, period?: string) => api.get<KpiBoard>(`/estates/${enc(estateId)}/kpi`, { period }),
+};
+
+/** Home visits (走访, `visit.record`) and the loyal-household groups (S5). */
+export const visitsApi = {
+  create: (body: CreateVisitBody) => api.post<CreateVisitResult>('/visits', body),
+  list: (q: ListVisitsQuery) => api.get<Page<Visit>>('/visits', q as Query),
+  get: (id: string) => api.get<Visit>(`/visits/${enc(id)}`),
+  suggestions: (estateId: string, limit = 20) =>
+    api.get<VisitSuggestions>(`/estates/${enc(estateId)}/visit-suggestions`, { limit }),
+  loyalGroups: (estateId: string) => api.get<LoyalGroup[]>(`/estates/${enc(estateId)}/loyal-groups`),
+  addMember: (estateId: string, leaderId: string, householdId: string) =>
+    api.post<{ ok: true }>(`/estates/${enc(estateId)}/loyal-groups/${enc(leaderId)}/members`, {
+      householdId,
+    }),
+  removeMember: (estateId: string, leaderId: string, householdId: string) =>
+    api.delete<{ ok: true }>(
+      `/estates/${enc(estateId)}/loyal-groups/${enc(leaderId)}/members/${enc(householdId)}`,
+    ),
+  logContact: (estateId: string, leaderId: string, body: LogLoyalGroupContactBody) =>
+    api.post<LoyalGroupContact>(`/estates/${enc(estateId)}/loyal-groups/${enc(leaderId)}/contacts`, body),
 };

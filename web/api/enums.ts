@@ -187,6 +187,33 @@ export const REQUEST_STATUSES = [
   'cancelled',
 ] as const satisfies typeof C.REQUEST_STATUSES;
 
+// ---- agenda, KPI board and visits (issue 4), contract/agenda.ts and contract/visits.ts
+export const VISIT_FORM_KINDS = [
+  'routine',
+  'advisory',
+  'loyal_group',
+  'follow_up',
+  'safety_check',
+] as const satisfies typeof C.VISIT_FORM_KINDS;
+export const WRITE_BACK_STATUSES = [
+  'not_requested',
+  'applied',
+  'unchanged',
+  'not_permitted',
+  'conflict',
+] as const satisfies typeof C.WRITE_BACK_STATUSES;
+export const SUGGESTION_REASONS = [
+  'never_visited',
+  'last_visit',
+  'care_flag',
+  'recent_move_in',
+] as const satisfies typeof C.SUGGESTION_REASONS;
+export const TASK_STATUSES = ['open', 'done', 'missed'] as const satisfies typeof C.TASK_STATUSES;
+export const TASK_KINDS = ['quota_visits', 'standing_group', 'manual'] as const satisfies typeof C.TASK_KINDS;
+export const KPI_STATUSES = ['ok', 'no_data', 'no_commitment'] as const satisfies typeof C.KPI_STATUSES;
+/** Target size of a squad leader's loyal-household group (S5). */
+export const LOYAL_GROUP_TARGET = 10;
+
 /** Capabilities the console checks (from `GET /api/auth/me`). */
 export type Capability =
   | 'household.read'
@@ -211,7 +238,10 @@ export type Capability =
   | 'calendar.manage'
   | 'request.create'
   | 'request.work'
-  | 'request.dispatch';
+  | 'request.dispatch'
+  | 'visit.record'
+  | 'agenda.team'
+  | 'kpi.read';
 
 export type Occupancy = (typeof OCCUPANCIES)[number];
 export type CareFlag = (typeof CARE_FLAGS)[number];
@@ -230,6 +260,10 @@ export type PriceKind = (typeof PRICE_KINDS)[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type VisitFormKind = (typeof VISIT_FORM_KINDS)[number];
+export type WriteBackStatus = (typeof WRITE_BACK_STATUSES)[number];
+export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
+export type KpiStatus = (typeof KPI_STATUSES)[number];
 
 /** Minimum password length (contract/auth.ts PASSWORD_MIN). */
 export const PASSWORD_MIN = 10;

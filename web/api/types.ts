@@ -4,6 +4,8 @@ import type * as C from '../../contract/index.js';
 
 export type {
   Account,
+  Agenda,
+  AgendaTask,
   AssigneeSuggestion,
   AuditEvent,
   Building,
@@ -14,6 +16,7 @@ export type {
   CommitmentConfig,
   CommitmentTargetVersion,
   Consent,
+  CreateVisitResult,
   CurrentUser,
   CustomFieldDef,
   DeleteHolidayResult,
@@ -24,6 +27,9 @@ export type {
   HolidayList,
   Household,
   HouseholdSummary,
+  KpiBoard,
+  KpiRow,
+  LoyalGroup,
   Member,
   Pet,
   PlanMeasure,
@@ -41,6 +47,8 @@ export type {
   StaffMember,
   Team,
   Vehicle,
+  Visit,
+  VisitSuggestion,
 } from '../../contract/index.js';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -73,6 +81,18 @@ export type ListServiceRequestsQuery = Omit<z.input<typeof C.ListServiceRequests
   limit?: number;
 };
 export type ServiceRequestEvent = z.infer<typeof C.RequestEvent>;
+// ---- agenda, KPI board, visits and loyal groups (issue 4), contract/agenda.ts and visits.ts
+export type OwedVisits = z.infer<typeof C.OwedVisits>;
+export type KpiPeriod = z.infer<typeof C.KpiPeriod>;
+export type KpiPerson = z.infer<typeof C.KpiPerson>;
+export type CompleteTaskBody = z.input<typeof C.CompleteTaskBody>;
+export type CreateVisitBody = z.input<typeof C.CreateVisitBody>;
+export type ListVisitsQuery = Omit<z.input<typeof C.ListVisitsQuery>, 'limit'> & { limit?: number };
+export type VisitSuggestions = z.infer<typeof C.VisitSuggestions>;
+export type SensitiveFollowUp = z.infer<typeof C.SensitiveFollowUp>;
+export type LoyalGroupMember = z.infer<typeof C.LoyalGroupMember>;
+export type LoyalGroupContact = z.infer<typeof C.LoyalGroupContact>;
+export type LogLoyalGroupContactBody = z.input<typeof C.LogLoyalGroupContactBody>;
 export type ListAuditQuery = Omit<z.input<typeof C.ListAuditQuery>, 'limit'> & { limit?: number };
 
 /** Answer of `POST /api/households/import` (not in contract/ yet). */

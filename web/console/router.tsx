@@ -58,6 +58,21 @@ const MyJobsPage = lazy(() =>
 const RequestDetailPage = lazy(() =>
   import('./modules/requests/pages/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
 );
+const AgendaPage = lazy(() =>
+  import('./modules/agenda/pages/AgendaPage').then((m) => ({ default: m.AgendaPage })),
+);
+const KpiBoardPage = lazy(() =>
+  import('./modules/agenda/pages/KpiBoardPage').then((m) => ({ default: m.KpiBoardPage })),
+);
+const VisitFormPage = lazy(() =>
+  import('./modules/visits/pages/VisitFormPage').then((m) => ({ default: m.VisitFormPage })),
+);
+const VisitListPage = lazy(() =>
+  import('./modules/visits/pages/VisitListPage').then((m) => ({ default: m.VisitListPage })),
+);
+const LoyalGroupsPage = lazy(() =>
+  import('./modules/visits/pages/LoyalGroupsPage').then((m) => ({ default: m.LoyalGroupsPage })),
+);
 const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const guard = (anyOf: Capability[], page: ReactNode) => (
@@ -107,6 +122,12 @@ export const router = createBrowserRouter([
         element: guard(['request.create', 'request.work', 'request.dispatch'], <RequestDetailPage />),
       },
       { path: 'plan', element: guard(['plan.read'], <PlanPage />) },
+      { path: 'agenda', element: guard(['plan.read'], <AgendaPage />) },
+      { path: 'visits', element: guard(['visit.record', 'agenda.team'], <VisitListPage />) },
+      { path: 'visits/new', element: guard(['visit.record'], <VisitFormPage />) },
+      // The server decides: managers (plan.manage) see every group, a squad leader their own.
+      { path: 'loyal-groups', element: guard(['household.read'], <LoyalGroupsPage />) },
+      { path: 'kpi', element: guard(['kpi.read'], <KpiBoardPage />) },
       // Read-only for staff who follow a link here; only admins (calendar.manage) see it in the menu.
       { path: 'calendar', element: guard(['calendar.manage', 'estate.read'], <CalendarPage />) },
       { path: '*', element: <NotFoundPage /> },

@@ -3,14 +3,18 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudSyncOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FundOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -19,6 +23,7 @@ import type { MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../session/useCan';
+import { useCurrentUser } from '../session/useCurrentUser';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
@@ -26,6 +31,7 @@ type Item = NonNullable<MenuProps['items']>[number];
 export function useNavItems(): Item[] {
   const { t } = useTranslation();
   const can = useCan();
+  const role = useCurrentUser().data?.role;
   return useMemo(() => {
     const group = (key: string, label: string, children: (Item | false)[]): Item | null => {
       const kept = children.filter(Boolean) as Item[];
@@ -33,6 +39,7 @@ export function useNavItems(): Item[] {
     };
     const items: (Item | null)[] = [
       { key: '/', icon: <DashboardOutlined />, label: t('nav.overview') },
+      can('plan.read') ? { key: '/agenda', icon: <CarryOutOutlined />, label: t('nav.agenda') } : null,
       group('service', t('nav.groups.service'), [
         can('household.read') && { key: '/households', icon: <HomeOutlined />, label: t('nav.households') },
         (can('household.import') || can('household.export')) && {
@@ -56,6 +63,17 @@ export function useNavItems(): Item[] {
       ]),
       group('plan', t('nav.groups.plan'), [
         can('plan.read') && { key: '/plan', icon: <SolutionOutlined />, label: t('nav.plan') },
+        (can('visit.record') || can('agenda.team')) && {
+          key: '/visits',
+          icon: <SmileOutlined />,
+          label: t('nav.visits'),
+        },
+        (can('plan.manage') || role === 'squad_leader') && {
+          key: '/loyal-groups',
+          icon: <HeartOutlined />,
+          label: t('nav.loyalGroups'),
+        },
+        can('kpi.read') && { key: '/kpi', icon: <FundOutlined />, label: t('nav.kpi') },
       ]),
       group('structure', t('nav.groups.structure'), [
         { key: '/buildings', icon: <ApartmentOutlined />, label: t('nav.buildings') },
@@ -77,5 +95,5 @@ export function useNavItems(): Item[] {
       ]),
     ];
     return items.filter((i): i is Item => i !== null);
-  }, [t, can]);
+  }, [t, can, role]);
 }

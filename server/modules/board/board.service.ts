@@ -1,0 +1,596 @@
+import { createPrivateKey } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+  Board,
+  BoardGreeting,
+  BoardLink,
+  BoardNotice,
+  CreateBoardNoticeBody,
+  EnterWeatherBody,
+  Forecast,
+  PutWeatherSourceBody,
+  UpdateBoardNoticeBody,
+  UpsertBoardGreetingBody,
+  Weather,
+  WeatherSource,
+} from '../../../contract/board.js';
+import type { CalendarDay, Festival } from '../../../contract/calendar.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import { localDate, toJson } from '../../lib/dates.js';
+import { CommonErrors } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/index.js';
+import { type Actor, requireCap, requireEstate } from '../auth/index.js';
+import type { CalendarService } from '../calendar/index.js';
+import { addDays } from '../calendar/index.js';
+import { createSecretBox, type SecretBox } from '../messaging/index.js';
+import { BoardErrors } from './board.errors.js';
+import {
+  cachedWeather,
+  manualWeather,
+  type SourceConfig,
+  sourceConfig,
+  toGreeting,
+  toNotice,
+  toWeatherSource,
+} from './board.mapper.js';
+import * as repo from './board.repository.js';
+import {
+  type DailyForecast,
+  OpenMeteoClient,
+  QWeatherClient,
+  type WeatherClient,
+} from './weather.clients.js';
+
+export type BoardService = ReturnType<typeof createBoardService>;
+
+export interface BoardDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: Pick<AuditService, 'record'>;
+  calendar: Pick<CalendarService, 'describeDay' | 'restrictionOn'>;
+  /** GUANJIA_SECRET_KEY: seals provider keys; without it only manual weather can be configured. */
+  secretKey?: string;
+  /** Test seams: fetch, and base URLs replacing `https://{apiHost}` / the Open-Meteo default. */
+  fetch?: typeof fetch;
+  baseUrls?: { qweather?: string; openMeteo?: string };
+  /** A cached forecast younger than this is used without asking the provider (default 1 h). */
+  freshMs?: number;
+  /** After a provider failure, the board does not ask again for this long (default 5 min). */
+  retryAfterMs?: number;
+  log?: (msg: string) => void;
+}
+
+const OPEN_METEO_COMMERCIAL = 'https://customer-api.open-meteo.com';
+const WEEKDAYS_ZH = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const DEFAULT_GREETING = { zh: '出门愉快，注意安全', en: 'Have a good day, and stay safe' };
+/** Non-traditional, non-statutory festivals that still get an automatic greeting. */
+const GREETED = new Set(['妇女节', '儿童节', '教师节', '母亲节', '父亲节']);
+/** Festivals for which "快乐" would be wrong. */
+const SOLEMN: Record<string, { zh: string; en: string }> = {
+  清明节: {
+    zh: '清明时节，缅怀先人，出行注意安全',
+    en: 'Qingming: remembering our forebears; travel safely',
+  },
+  中元节: { zh: '中元时节，出行注意安全', en: 'Zhongyuan Festival: travel safely' },
+  寒衣节: { zh: '寒衣节，天冷添衣，出行注意安全', en: 'Winter Clothes Day: dress warmly and travel safely' },
+};
+
+/**
+ * Weather per estate (provider, cache, hand entry at the gate) and the entrance board. Staff
+ * operations check capabilities and estate scope; `getBoard` needs only the entrance's token.
+ * A provider failure never reaches the caller: the last known forecast is shown, marked stale.
+ */
+export function createBoardService(deps: BoardDeps) {
+  const { db, clock, calendar } = deps;
+  const freshMs = deps.freshMs ?? 60 * 60_000;
+  const retryAfterMs = deps.retryAfterMs ?? 5 * 60_000;
+  let box: SecretBox | undefined;
+  try {
+    box = deps.secretKey ? createSecretBox(deps.secretKey) : undefined;
+  } catch {
+    box = undefined;
+  }
+  const aad = (estateId: string) => `weather:${estateId}`;
+  // In-process de-duplication of simultaneous fetches (an optimization only; the cache is in the DB).
+  const inFlight = new Map<string, Promise<DailyForecast[] | null>>();
+
+  function clientFor(
+    estateId: string,
+    provider: string,
+    c: SourceConfig,
+    timeZone: string,
+  ): WeatherClient | null {
+    const secrets = c.sealed && box ? (JSON.parse(box.open(c.sealed, aad(estateId))) as Secrets) : {};
+    const s = c.settings;
+    if (provider === 'qweather')
+      return new QWeatherClient({
+        apiHost: String(s.apiHost),
+        location: String(s.location),
+        auth:
+          s.auth === 'jwt'
+            ? {
+                kind: 'jwt',
+                credentialId: String(s.credentialId),
+                projectId: String(s.projectId),
+                privateKeyPem: secrets.privateKey ?? '',
+              }
+            : { kind: 'api_key', apiKey: secrets.apiKey ?? '' },
+        baseUrl: deps.baseUrls?.qweather,
+        fetch: deps.fetch,
+        now: () => clock.now(),
+      });
+    if (provider === 'open_meteo')
+      return new OpenMeteoClient({
+        latitude: Number(s.latitude),
+        longitude: Number(s.longitude),
+        apiKey: secrets.apiKey ?? null,
+        baseUrl: deps.baseUrls?.openMeteo ?? String(s.baseUrl ?? OPEN_METEO_COMMERCIAL),
+        timeZone,
+        fetch: deps.fetch,
+      });
+    return null;
+  }
+
+  /** Asks the estate's provider and caches every day it returns; null on any failure (recorded). */
+  async function fetchProvider(estateId: string, timeZone: string, force: boolean) {
+    const running = inFlight.get(estateId);
+    if (running) return running;
+    const p = (async (): Promise<DailyForecast[] | null> => {
+      const src = await repo.findSource(db, estateId);
+      if (!src || src.provider === 'manual') return null;
+      const now = clock.now();
+      if (!force && src.last_error_at && now.getTime() - new Date(src.last_error_at).getTime() < retryAfterMs)
+        return null;
+      try {
+        const client = clientFor(estateId, src.provider, sourceConfig(src), timeZone);
+        if (!client) return null;
+        const days = await client.daily();
+        const at = clock.now().toISOString();
+        await repo.upsertCache(
+          db,
+          days.map(({ date, ...forecast }) => ({
+            estate_id: estateId,
+            date,
+            fetched_at: at,
+            source: client.provider,
+            forecast: toJson(forecast),
+          })),
+        );
+        if (src.last_error) await repo.markSourceError(db, estateId, null, null);
+        return days;
+      } catch (e) {
+        const msg = (e as Error).message.slice(0, 300);
+        deps.log?.(`weather ${estateId}: ${msg}`);
+        await repo.markSourceError(db, estateId, msg, now.toISOString()).catch(() => undefined);
+        return null;
+      }
+    })().finally(() => inFlight.delete(estateId));
+    inFlight.set(estateId, p);
+    return p;
+  }
+
+  /** Manual entry, else a fresh cache, else the provider, else the last cache marked stale. */
+  async function weatherOf(estateId: string, date: string, timeZone: string): Promise<Weather> {
+    const manual = await repo.findManual(db, estateId, date);
+    if (manual) return manualWeather(manual);
+    const cached = await repo.findCache(db, estateId, date);
+    const age = cached ? clock.now().getTime() - new Date(cached.fetched_at).getTime() : Infinity;
+    if (cached && age < freshMs) return cachedWeather(cached, false);
+    // The providers forecast today and the next two days only.
+    const today = localDate(clock.now(), timeZone);
+    if (date >= today && date <= addDays(today, 2)) {
+      const days = await fetchProvider(estateId, timeZone, false);
+      if (days) {
+        const fresh = await repo.findCache(db, estateId, date);
+        if (fresh) return cachedWeather(fresh, false);
+      }
+    }
+    if (cached) return cachedWeather(cached, true);
+    return { date, forecast: null, source: null, fetchedAt: null, stale: false, enteredBy: null };
+  }
+
+  async function estateOr404(estateId: string) {
+    const e = await repo.findEstate(db, estateId);
+    if (!e) throw CommonErrors.make('NOT_FOUND');
+    return e;
+  }
+
+  async function scoped(actor: Actor, estateId: string, cap: Parameters<typeof requireCap>[1]) {
+    requireCap(actor, cap);
+    requireEstate(actor, estateId);
+    return estateOr404(estateId);
+  }
+
+  function greetingOf(day: CalendarDay, rows: Awaited<ReturnType<typeof repo.listGreetings>>, date: string) {
+    const active = rows.filter((r) => Number(r.active) === 1);
+    const festivals = [...day.festivals].sort(festivalRank);
+    // The estate's own line for a festival or a solar term (冬至) of the day comes first.
+    for (const name of [...festivals.map((f) => f.name), ...(day.solarTerm ? [day.solarTerm] : [])]) {
+      const own = active.find((r) => r.festival === name);
+      if (own) return { zh: own.text_zh, en: own.text_en ?? own.text_zh, kind: 'festival' as const };
+    }
+    // Then a greeting of our own only for festivals residents celebrate (not 愚人节 or 建军节).
+    const main = festivals.find(
+      (f) => SOLEMN[f.name] || f.kind === 'traditional' || f.statutory || GREETED.has(f.name),
+    );
+    if (main)
+      return {
+        ...(SOLEMN[main.name] ?? { zh: `${main.name}快乐！`, en: `Happy ${main.nameEn}!` }),
+        kind: 'festival' as const,
+      };
+    const inRange = active.filter(
+      (r) => !r.festival && (!r.from_date || r.from_date <= date) && (!r.to_date || r.to_date >= date),
+    );
+    if (inRange.length) {
+      // A different line each day, the same one all day on every board.
+      const dayIndex = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+      const g = inRange[dayIndex % inRange.length]!;
+      return { zh: g.text_zh, en: g.text_en ?? g.text_zh, kind: 'estate' as const };
+    }
+    return { ...DEFAULT_GREETING, kind: 'default' as const };
+  }
+
+  async function restrictionOf(city: string, date: string) {
+    try {
+      const { plate: _plate, ...r } = await calendar.restrictionOn(city, date);
+      return r;
+    } catch {
+      return null; // no rule for the estate's city: the board says nothing about restriction
+    }
+  }
+
+  return {
+    /** getBoard (public, by entrance token): everything the entrance screen shows today. */
+    async getBoard(token: string): Promise<Board> {
+      const e = await repo.findEntranceByToken(db, token);
+      if (!e) throw BoardErrors.make('BOARD_NOT_FOUND');
+      const tz = e.time_zone || 'Asia/Shanghai';
+      const now = clock.now();
+      const date = localDate(now, tz);
+      const tomorrow = addDays(date, 1);
+      const [day, greetings, today, next, rToday, rNext, notices] = await Promise.all([
+        calendar.describeDay(date),
+        repo.listGreetings(db, e.estate_id),
+        weatherOf(e.estate_id, date, tz),
+        weatherOf(e.estate_id, tomorrow, tz),
+        restrictionOf(e.city, date),
+        restrictionOf(e.city, tomorrow),
+        repo.noticesFor(db, e.estate_id, e.id, date),
+      ]);
+      return {
+        estate: { name: e.estate_name, nameEn: e.estate_name_en },
+        entrance: { name: e.name },
+        now: now.toISOString(),
+        timeZone: tz,
+        date,
+        weekday: day.weekday,
+        weekdayText: { zh: WEEKDAYS_ZH[day.weekday - 1]!, en: WEEKDAYS_EN[day.weekday - 1]! },
+        lunar: { text: day.lunar.text, fullText: day.lunar.fullText, textEn: day.lunar.textEn },
+        solarTerm: day.solarTerm ? { zh: day.solarTerm, en: day.solarTermEn ?? day.solarTerm } : null,
+        festivals: day.festivals,
+        greeting: greetingOf(day, greetings, date),
+        weather: { today, tomorrow: next },
+        restriction: { today: rToday, tomorrow: rNext },
+        notices: notices.map((n) => ({
+          id: n.id,
+          kind: n.kind === 'warm_tip' ? ('warm_tip' as const) : ('notice' as const),
+          textZh: n.text_zh,
+          textEn: n.text_en,
+        })),
+        refreshSeconds: 60,
+      };
+    },
+
+    /** getWeather: any staff member of the estate; date defaults to today there. */
+    async getWeather(actor: Actor, estateId: string, date?: string): Promise<Weather> {
+      const e = await scoped(actor, estateId, 'estate.read');
+      const tz = e.time_zone || 'Asia/Shanghai';
+      return weatherOf(estateId, date ?? localDate(clock.now(), tz), tz);
+    },
+
+    /** enterWeather: the forecast entered by hand (guard at the post); wins over any provider. */
+    async enterWeather(
+      actor: Actor,
+      estateId: string,
+      date: string,
+      body: EnterWeatherBody,
+    ): Promise<Weather> {
+      await scoped(actor, estateId, 'weather.enter');
+      const forecast: Forecast = {
+        conditionZh: body.conditionZh,
+        conditionEn: body.conditionEn,
+        icon: body.icon ?? null,
+        tempMin: body.tempMin,
+        tempMax: body.tempMax,
+        precipitationChance: body.precipitationChance ?? null,
+        precipitationMm: body.precipitationMm ?? null,
+        windZh: body.windZh ?? null,
+        windEn: body.windEn ?? null,
+      };
+      await repo.upsertManual(db, {
+        estate_id: estateId,
+        date,
+        entered_by: actor.id,
+        entered_by_name: actor.displayName,
+        entered_at: clock.now().toISOString(),
+        forecast: toJson(forecast),
+      });
+      await deps.audit.record({
+        actor,
+        action: 'weather.enter',
+        estateId,
+        targetType: 'weather',
+        targetId: date,
+        details: { condition: forecast.conditionZh, tempMin: forecast.tempMin, tempMax: forecast.tempMax },
+      });
+      const row = await repo.findManual(db, estateId, date);
+      return manualWeather(row!);
+    },
+
+    /** getWeatherSource: the configured provider (no secrets), or null. */
+    async getWeatherSource(actor: Actor, estateId: string): Promise<WeatherSource | null> {
+      await scoped(actor, estateId, 'board.manage');
+      const r = await repo.findSource(db, estateId);
+      return r ? toWeatherSource(r) : null;
+    },
+
+    /**
+     * putWeatherSource (admins, provider.manage): chooses the estate's provider. Keys are sealed
+     * (AES-256-GCM, bound to the estate) and never returned; an omitted key keeps the stored one.
+     */
+    async putWeatherSource(
+      actor: Actor,
+      estateId: string,
+      body: PutWeatherSourceBody,
+    ): Promise<WeatherSource> {
+      await scoped(actor, estateId, 'provider.manage');
+      const existing = await repo.findSource(db, estateId);
+      const kept: Secrets =
+        existing && existing.provider === body.provider && box && sourceConfig(existing).sealed
+          ? JSON.parse(box.open(sourceConfig(existing).sealed!, aad(estateId)))
+          : {};
+      let settings: SourceConfig['settings'] = {};
+      let secrets: Secrets = {};
+      let location: string | null = null;
+      if (body.provider === 'qweather') {
+        location = body.location;
+        settings = { apiHost: body.apiHost, location: body.location, auth: body.auth };
+        if (body.auth === 'jwt') {
+          if (!body.credentialId) throw BoardErrors.make('WEATHER_CONFIG_INVALID', { field: 'credentialId' });
+          if (!body.projectId) throw BoardErrors.make('WEATHER_CONFIG_INVALID', { field: 'projectId' });
+          settings.credentialId = body.credentialId;
+          settings.projectId = body.projectId;
+          const pem = body.privateKey || kept.privateKey;
+          if (!pem) throw BoardErrors.make('WEATHER_SECRET_MISSING', { field: 'privateKey' });
+          try {
+            if (createPrivateKey(pem).asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+          } catch {
+            throw BoardErrors.make('WEATHER_KEY_INVALID');
+          }
+          secrets = { privateKey: pem };
+        } else {
+          const key = body.apiKey || kept.apiKey;
+          if (!key) throw BoardErrors.make('WEATHER_SECRET_MISSING', { field: 'apiKey' });
+          secrets = { apiKey: key };
+        }
+      } else if (body.provider === 'open_meteo') {
+        const baseUrl = (body.baseUrl ?? OPEN_METEO_COMMERCIAL).replace(/\/$/, '');
+        settings = { baseUrl, latitude: body.latitude, longitude: body.longitude };
+        location = `${body.latitude},${body.longitude}`;
+        const key = body.apiKey || kept.apiKey;
+        // The free API is for non-commercial use only; the commercial host needs the key.
+        if (!key && baseUrl === OPEN_METEO_COMMERCIAL)
+          throw BoardErrors.make('WEATHER_SECRET_MISSING', { field: 'apiKey' });
+        if (key) secrets = { apiKey: key };
+      }
+      const hasSecrets = Object.keys(secrets).length > 0;
+      if (hasSecrets && !box) throw BoardErrors.make('SECRET_KEY_MISSING');
+      const sealed = hasSecrets ? box!.seal(JSON.stringify(secrets), aad(estateId)) : null;
+      await repo.upsertSource(db, {
+        estate_id: estateId,
+        provider: body.provider,
+        config: toJson({ settings, sealed }),
+        location,
+        at: clock.now().toISOString(),
+        by: actor.id,
+      });
+      await deps.audit.record({
+        actor,
+        action: 'weather.source.update',
+        estateId,
+        targetType: 'weather_source',
+        targetId: estateId,
+        details: {
+          provider: body.provider,
+          secretChanged: !!(('privateKey' in body && body.privateKey) || ('apiKey' in body && body.apiKey)),
+        },
+      });
+      return toWeatherSource((await repo.findSource(db, estateId))!);
+    },
+
+    /** refreshWeather (job): asks each provider now, whatever the cache; reports what happened. */
+    async refreshAll(): Promise<{ estates: number; refreshed: number; failed: number }> {
+      const ids = await repo.estatesWithProvider(db);
+      let refreshed = 0;
+      let failed = 0;
+      for (const id of ids) {
+        const e = await repo.findEstate(db, id);
+        if (!e) continue;
+        const days = await fetchProvider(id, e.time_zone || 'Asia/Shanghai', true);
+        if (days) refreshed++;
+        else failed++;
+      }
+      return { estates: ids.length, refreshed, failed };
+    },
+
+    /** listBoardNotices (board.manage); `activeOn` keeps those shown that day. */
+    async listNotices(actor: Actor, estateId: string, activeOn?: string) {
+      await scoped(actor, estateId, 'board.manage');
+      const rows = await repo.listNotices(db, estateId, activeOn);
+      return { items: rows.map(toNotice), nextCursor: null };
+    },
+
+    /** createBoardNotice (board.manage): a notice or warm tip (C8) for all entrances or one. */
+    async createNotice(actor: Actor, estateId: string, body: CreateBoardNoticeBody): Promise<BoardNotice> {
+      await scoped(actor, estateId, 'board.manage');
+      if (body.entranceId) await entranceOf(estateId, body.entranceId);
+      const id = newId();
+      const at = clock.now().toISOString();
+      await repo.insertNotice(db, {
+        estate_id: estateId,
+        id,
+        kind: body.kind,
+        text_zh: body.textZh,
+        text_en: body.textEn ?? null,
+        from_date: body.fromDate,
+        to_date: body.toDate,
+        entrance_id: body.entranceId ?? null,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+        created_by: actor.id,
+      });
+      await deps.audit.record({
+        actor,
+        action: 'board.notice.create',
+        estateId,
+        targetType: 'board_notice',
+        targetId: id,
+      });
+      return toNotice((await repo.findNotice(db, estateId, id))!);
+    },
+
+    /** updateBoardNotice (board.manage): needs the edited version (body or If-Match). */
+    async updateNotice(
+      actor: Actor,
+      estateId: string,
+      id: string,
+      body: UpdateBoardNoticeBody,
+      ifMatch?: number,
+    ): Promise<BoardNotice> {
+      await scoped(actor, estateId, 'board.manage');
+      const row = await repo.findNotice(db, estateId, id);
+      if (!row) throw BoardErrors.make('NOTICE_NOT_FOUND');
+      const version = body.version ?? ifMatch;
+      if (version === undefined) throw CommonErrors.make('VERSION_REQUIRED');
+      if (body.entranceId) await entranceOf(estateId, body.entranceId);
+      const from = body.fromDate ?? row.from_date;
+      const to = body.toDate ?? row.to_date;
+      if (from > to) throw BoardErrors.make('NOTICE_DATES');
+      const set: Record<string, unknown> = {
+        from_date: from,
+        to_date: to,
+        updated_at: clock.now().toISOString(),
+      };
+      if (body.kind) set.kind = body.kind;
+      if (body.textZh) set.text_zh = body.textZh;
+      if (body.textEn !== undefined) set.text_en = body.textEn;
+      if (body.entranceId !== undefined) set.entrance_id = body.entranceId;
+      if (body.active !== undefined) set.active = body.active ? 1 : 0;
+      if (!(await repo.updateNotice(db, estateId, id, version, set)))
+        throw CommonErrors.make('VERSION_CONFLICT', { current: Number(row.version) });
+      await deps.audit.record({
+        actor,
+        action: 'board.notice.update',
+        estateId,
+        targetType: 'board_notice',
+        targetId: id,
+        details: { fields: Object.keys(body).filter((k) => k !== 'version') },
+      });
+      return toNotice((await repo.findNotice(db, estateId, id))!);
+    },
+
+    /** listBoardGreetings (board.manage). */
+    async listGreetings(actor: Actor, estateId: string) {
+      await scoped(actor, estateId, 'board.manage');
+      return { items: (await repo.listGreetings(db, estateId)).map(toGreeting), nextCursor: null };
+    },
+
+    /** upsertBoardGreeting (board.manage): a new line, or a change of one (with its version). */
+    async upsertGreeting(
+      actor: Actor,
+      estateId: string,
+      body: UpsertBoardGreetingBody,
+      ifMatch?: number,
+    ): Promise<BoardGreeting> {
+      await scoped(actor, estateId, 'board.manage');
+      const at = clock.now().toISOString();
+      const fields = {
+        text_zh: body.textZh,
+        text_en: body.textEn ?? null,
+        festival: body.festival ?? null,
+        from_date: body.fromDate ?? null,
+        to_date: body.toDate ?? null,
+        active: body.active ? 1 : 0,
+        updated_at: at,
+      };
+      let id = body.id;
+      if (id) {
+        const row = await repo.findGreeting(db, estateId, id);
+        if (!row) throw BoardErrors.make('GREETING_NOT_FOUND');
+        const version = body.version ?? ifMatch;
+        if (version === undefined) throw CommonErrors.make('VERSION_REQUIRED');
+        if (!(await repo.updateGreeting(db, estateId, id, version, fields)))
+          throw CommonErrors.make('VERSION_CONFLICT', { current: Number(row.version) });
+      } else {
+        id = newId();
+        await repo.insertGreeting(db, {
+          estate_id: estateId,
+          id,
+          ...fields,
+          created_at: at,
+          created_by: actor.id,
+        });
+      }
+      await deps.audit.record({
+        actor,
+        action: 'board.greeting.upsert',
+        estateId,
+        targetType: 'board_greeting',
+        targetId: id,
+      });
+      return toGreeting((await repo.findGreeting(db, estateId, id))!);
+    },
+
+    /** listBoards (board.manage): each entrance with the address of its board. */
+    async listBoards(
+      actor: Actor,
+      estateId: string,
+      origin: string,
+    ): Promise<{ items: BoardLink[]; nextCursor: null }> {
+      await scoped(actor, estateId, 'board.manage');
+      const rows = await repo.listEntrances(db, estateId);
+      return {
+        items: rows.map((r) => ({
+          entranceId: r.id,
+          name: r.name,
+          kind: r.kind,
+          isMain: Number(r.is_main) === 1,
+          path: `/board/${r.board_token}`,
+          url: `${origin}/board/${r.board_token}`,
+        })),
+        nextCursor: null,
+      };
+    },
+  };
+
+  async function entranceOf(estateId: string, entranceId: string) {
+    const rows = await repo.listEntrances(db, estateId);
+    if (!rows.some((r) => r.id === entranceId)) throw BoardErrors.make('ENTRANCE_NOT_FOUND');
+  }
+}
+
+interface Secrets {
+  privateKey?: string;
+  apiKey?: string;
+}
+
+/** Statutory first, then traditional, public, international. */
+function festivalRank(a: Festival, b: Festival): number {
+  const rank = (f: Festival) =>
+    (f.statutory ? 0 : 10) + (f.kind === 'traditional' ? 0 : f.kind === 'public' ? 1 : 2);
+  return rank(a) - rank(b);
+}
