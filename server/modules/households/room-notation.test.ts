@@ -16,6 +16,8 @@ describe('parseRoomQuery', () => {
     ['A座1单元1201', { building: 'A', unit: '1', room: '1201' }],
     ['3栋 2单元 501室', { building: '3', unit: '2', room: '501' }],
     ['3-501', { building: '3', room: '501' }],
+    ['3-2', { building: '3', unit: '2' }],
+    ['1-1', { building: '1', unit: '1' }],
     ['3栋501', { building: '3', room: '501' }],
     ['3栋2单元', { building: '3', unit: '2' }],
     ['3号楼', { building: '3' }],

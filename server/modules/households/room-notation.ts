@@ -64,6 +64,8 @@ const CN_BUILDING = new RegExp(`^${BUILDING}$`);
 const DASH_FULL = /^([0-9]+|[A-Za-z][0-9]*)-([0-9]+)-([0-9]{2,5})$/;
 const DASH_TWO = /^([0-9]+|[A-Za-z][0-9]*)-([0-9]{2,5})$/;
 const ROOM_ONLY = /^([0-9]{3,4})(?:室|号|房)?$/;
+// 3-2: building and unit (a one- or two-digit second part; room numbers have three or more).
+const DASH_BUILDING_UNIT = /^([0-9]+|[A-Za-z][0-9]*)-([0-9]{1,2})$/;
 
 export function parseRoomQuery(input: string): RoomQuery | undefined {
   const s = normalize(input);
@@ -75,6 +77,8 @@ export function parseRoomQuery(input: string): RoomQuery | undefined {
   if (m) return { building: cnNumber(m[1]!), unit: cnNumber(m[2]!) };
   m = CN_BUILDING_ROOM.exec(s);
   if (m) return { building: cnNumber(m[1]!), room: m[2]! };
+  m = DASH_BUILDING_UNIT.exec(s);
+  if (m) return { building: cnNumber(m[1]!), unit: String(Number(m[2]!)) };
   m = DASH_TWO.exec(s);
   if (m) return { building: cnNumber(m[1]!), room: m[2]! };
   m = CN_BUILDING.exec(s);
