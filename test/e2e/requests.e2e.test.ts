@@ -37,6 +37,7 @@ describe.runIf(enabled)('service requests in a real browser', () => {
     await guard.keyboard.type('水龙头');
     await guard.keyboard.press('Enter');
     await guard.getByTestId('request-description').fill('厨房水龙头漏水，住户在家');
+    await guard.waitForTimeout(400); // the service list closes
     await shot(guard, 'request-take-mobile');
     await guard.getByTestId('request-submit').click();
     await expect
