@@ -6,11 +6,11 @@ import { CreateEstateBody } from '../contract/estates.js';
 import { loadConfig } from '../server/config.js';
 import { createContainer } from '../server/container.js';
 import { migrateDown } from '../server/db/migrator.js';
-import { systemClock } from '../server/lib/clock.js';
+import { FixedClock, systemClock } from '../server/lib/clock.js';
 import { AppError } from '../server/lib/errors.js';
 import { buildWebApps, openAndMigrate, serve, webNeedsBuild } from '../server/main.js';
 import { systemActor } from '../server/modules/auth/index.js';
-import { isDatabaseEmpty, seedDemo } from '../server/modules/demo/index.js';
+import { isDatabaseEmpty, seedDemo, seedDemoActivity } from '../server/modules/demo/index.js';
 import { registerIoCommands } from './io.js';
 import { registerUserCommands } from './user.js';
 
@@ -35,7 +35,11 @@ async function seedIfEmpty(cfg: ReturnType<typeof loadConfig>, db: Parameters<ty
   if (!(await isDatabaseEmpty(db))) return;
   const { password, generated } = demoPassword(cfg);
   console.log('empty database: creating the demo estates (this takes a few seconds)…');
-  const summary = await seedDemo(db, { password, now: new Date() });
+  const now = new Date();
+  const summary = await seedDemo(db, { password, now });
+  // Eight weeks of plausible history (visits, repairs, ratings, loans, weather) so that the agenda
+  // and the promise-keeping board have something to show on the first login.
+  await seedDemoActivity(createContainer({ db, clock: new FixedClock(now) }), { now });
   const lines = [
     'Guanjia demo accounts / 演示账号',
     `password / 密码: ${password}`,

@@ -53,7 +53,7 @@ function newest(dir: string): number {
 
 /** True when the web console has no build, or its sources changed since the last build. */
 export function webNeedsBuild(): boolean {
-  const apps = ['console', 'board'].filter((a) => existsSync(join(ROOT, 'web', a)));
+  const apps = ['console', 'board', 'rating'].filter((a) => existsSync(join(ROOT, 'web', a)));
   if (apps.length === 0) return false;
   const indexes = apps.map((a) => join(DIST, a, 'index.html'));
   if (indexes.some((i) => !existsSync(i))) return true;
@@ -61,10 +61,14 @@ export function webNeedsBuild(): boolean {
   return newest(join(ROOT, 'web')) > built || newest(join(ROOT, 'contract')) > built;
 }
 
-/** Builds the web apps (the console, then the entrance board) with Vite; throws when a build fails. */
+/** Builds the web apps (the console, the entrance board, the residents' rating page) with Vite; throws when a build fails. */
 export function buildWebApps(): void {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  for (const args of [[], ['-c', join(ROOT, 'vite.board.config.ts')]]) {
+  for (const args of [
+    [],
+    ['-c', join(ROOT, 'vite.board.config.ts')],
+    ['-c', join(ROOT, 'vite.rating.config.ts')],
+  ]) {
     const r = spawnSync(process.execPath, [vite, 'build', ...args, '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: 'inherit',

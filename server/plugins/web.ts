@@ -27,6 +27,22 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
         : reply.header('Cache-Control', 'no-cache').sendFile('index.html', boardDir),
     );
   }
+  // The resident's rating page of the supervision card (/r/<token>, the card's QR code), no login.
+  const ratingDir = join(opts.distDir, 'rating');
+  if (existsSync(join(ratingDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: ratingDir,
+      prefix: '/r/',
+      wildcard: false,
+      decorateReply: false,
+      setHeaders: cacheHeaders,
+    });
+    app.get('/r/*', { schema: { hide: true } }, (req, reply) =>
+      req.url.startsWith('/r/assets/')
+        ? reply.callNotFound()
+        : reply.header('Cache-Control', 'no-cache').sendFile('index.html', ratingDir),
+    );
+  }
   const consoleDir = join(opts.distDir, 'console');
   if (!existsSync(join(consoleDir, 'index.html'))) {
     app.log.warn(`web console not built (${consoleDir}); run npm run build`);

@@ -1,3 +1,4 @@
+export { type DemoActivitySummary, type SeedDemoActivityOptions, seedDemoActivity } from './demo.activity.js';
 export type {
   BulkHouseholdsOptions,
   DemoAccount,
