@@ -9,6 +9,7 @@ import * as m0007 from './migrations/20261127_0007_messaging.js';
 import * as m0008 from './migrations/20261127_0008_ratings.js';
 import * as m0009 from './migrations/20261127_0009_loans.js';
 import * as m0010 from './migrations/20261127_0010_board.js';
+import * as m0011 from './migrations/20261127_0011_campaigns.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261127_0008_ratings': m0008,
   '20261127_0009_loans': m0009,
   '20261127_0010_board': m0010,
+  '20261127_0011_campaigns': m0011,
 };
 
 class StaticProvider implements MigrationProvider {
