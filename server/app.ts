@@ -16,9 +16,11 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
+import { campaignRoutes } from './modules/campaigns/index.js';
 import { estateRoutes } from './modules/estates/index.js';
 import { householdIoRoutes } from './modules/household-io/index.js';
 import { householdRoutes } from './modules/households/index.js';
+import { journeyRoutes } from './modules/journey/index.js';
 import { loanRoutes } from './modules/loans/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { planRoutes } from './modules/plan/index.js';
@@ -132,7 +134,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(loanRoutes(c.loans));
       await api.register(boardRoutes(c.board));
       await api.register(agendaRoutes(c.agenda));
+      await api.register(journeyRoutes(c.journey));
       await api.register(messagingRoutes(c.messaging));
+      await api.register(campaignRoutes(c.campaigns));
       for (const extra of opts.extraRoutes ?? []) await api.register(extra);
     },
     { prefix: '/api' },

@@ -11,6 +11,7 @@ import {
 } from './modules/auth/index.js';
 import { type BoardDeps, createBoardService } from './modules/board/index.js';
 import { createCalendarService } from './modules/calendar/index.js';
+import { createCampaignService } from './modules/campaigns/index.js';
 import { createEstateService } from './modules/estates/index.js';
 import { createHouseholdIoService } from './modules/household-io/index.js';
 import {
@@ -18,6 +19,7 @@ import {
   createCustomFieldService,
   createHouseholdService,
 } from './modules/households/index.js';
+import { createJourneyService } from './modules/journey/index.js';
 import { createLoanService } from './modules/loans/index.js';
 import { createMessagingService, type MessagingDeps } from './modules/messaging/index.js';
 import { createPlanService } from './modules/plan/index.js';
@@ -62,6 +64,7 @@ export function createContainer(opts: ContainerOptions) {
   const loans = createLoanService({ db, clock, audit });
   const board = createBoardService({ db, clock, audit, calendar, secretKey: opts.secretKey, ...opts.board });
   const agenda = createAgendaService({ db, clock, audit, plan, visits, serviceRequests });
+  const journey = createJourneyService({ db, clock, audit, agenda });
   const messaging = createMessagingService({
     db,
     clock,
@@ -70,6 +73,7 @@ export function createContainer(opts: ContainerOptions) {
     secretKey: opts.secretKey,
     ...opts.messaging,
   });
+  const campaigns = createCampaignService({ db, clock, audit, messaging, calendar, agenda });
   return {
     db,
     clock,
@@ -91,6 +95,8 @@ export function createContainer(opts: ContainerOptions) {
     loans,
     board,
     messaging,
+    campaigns,
+    journey,
   };
 }
 

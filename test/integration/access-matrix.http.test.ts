@@ -77,6 +77,10 @@ interface Ctx {
   boardToken: string;
   /** A new board notice (id and version) to change. */
   freshNotice: () => Promise<{ id: string; version: number }>;
+  campaignBody: Record<string, unknown>;
+  campaignId: string;
+  /** A new draft campaign to start. */
+  freshCampaign: () => Promise<string>;
   /** A plan measure of the estate by code, as the admin sees it now. */
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
@@ -881,6 +885,121 @@ const CASES: Case[] = [
     req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/boards` }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
   },
+  // Greeting and tips campaigns.
+  {
+    op: 'createCampaign',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/campaigns`,
+      payload: c.campaignBody,
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'previewCampaign',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/campaigns/preview`,
+      payload: c.campaignBody,
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'previewSavedCampaign',
+    req: async (c) => ({ method: 'GET', url: `/api/campaigns/${c.campaignId}/preview` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'startCampaign',
+    req: async (c) => ({ method: 'POST', url: `/api/campaigns/${await c.freshCampaign()}/start` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'getCampaign',
+    req: async (c) => ({ method: 'GET', url: `/api/campaigns/${c.campaignId}` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listCampaigns',
+    req: async (c) => ({ method: 'GET', url: `/api/campaigns?estateId=${c.estate.id}` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listCampaignProposals',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/campaign-proposals` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  // Customer journey (五步一法 stages) and the monthly report for the owners' committee.
+  {
+    op: 'getJourneyFunnel',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/journey` }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'listJourneyStuck',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/journey/stuck?stage=know&limit=5`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'downloadMonthlyReport',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/reports/monthly?month=2026-11&format=xlsx`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
   {
     op: 'listAccounts',
     req: async () => ({ method: 'GET', url: '/api/accounts' }),
@@ -1120,6 +1239,26 @@ beforeAll(async () => {
         payload: { textZh: '电梯检修', fromDate: '2026-11-27', toDate: '2026-11-30' },
       })
     ).json() as { id: string; version: number };
+  await t.call(admin(), {
+    method: 'PUT',
+    url: `/api/estates/${estate.id}/message-templates/greet`,
+    payload: {
+      name: '节日问候',
+      purpose: 'greetings',
+      textZh: '{name}您好，祝节日快乐！',
+      paramNames: ['name'],
+    },
+  });
+  const campaignBody = { name: '中秋问候', purpose: 'greetings', templateCode: 'greet', channel: 'dev' };
+  const freshCampaign = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/campaigns`,
+        payload: campaignBody,
+      })
+    ).json().id as string;
+  const campaignId = await freshCampaign();
   ctx = {
     estate,
     householdId,
@@ -1132,6 +1271,9 @@ beforeAll(async () => {
     requestBody,
     freshRequest,
     acceptedRequest,
+    campaignBody,
+    campaignId,
+    freshCampaign,
     boardToken,
     freshNotice,
     bulbId,

@@ -1,0 +1,28 @@
+import { defineErrors } from '../../lib/errors.js';
+
+/** Error codes of campaigns (C9, E12). */
+export const CampaignErrors = defineErrors({
+  CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    message: { 'zh-CN': '找不到该活动', en: 'Campaign not found' },
+  },
+  CAMPAIGN_HEALTH_BY_SMS: {
+    status: 422,
+    message: {
+      'zh-CN': '健康提示不能通过短信发送，请使用住户端消息或上门告知',
+      en: 'Health tips are never sent by SMS; use the portal inbox or tell the resident in person',
+    },
+  },
+  CAMPAIGN_TEMPLATE_NOT_FOUND: {
+    status: 422,
+    message: { 'zh-CN': '找不到消息模板 {code}', en: 'Message template {code} not found' },
+  },
+  CAMPAIGN_BUILDING_NOT_IN_ESTATE: {
+    status: 422,
+    message: { 'zh-CN': '所选楼栋不属于该项目', en: 'A selected building is not in this estate' },
+  },
+  CAMPAIGN_NOT_STARTABLE: {
+    status: 409,
+    message: { 'zh-CN': '该活动已{status}，不能启动', en: 'The campaign is {status} and cannot be started' },
+  },
+});

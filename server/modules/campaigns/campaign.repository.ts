@@ -1,0 +1,205 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { fromJson, toIso } from '../../lib/dates.js';
+import type { CampaignRow, CampaignsTable } from './campaign.table.js';
+
+export async function insertCampaign(db: Kysely<DB>, row: Insertable<CampaignsTable>): Promise<void> {
+  await db.insertInto('campaigns').values(row).execute();
+}
+
+export function getCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listCampaigns(
+  db: Kysely<DB>,
+  f: { estateId: string; status?: string; afterId?: string; limit: number },
+): Promise<CampaignRow[]> {
+  let q = db.selectFrom('campaigns').selectAll().where('estate_id', '=', f.estateId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.afterId) q = q.where('id', '<', f.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Marks a campaign started; the first caller sets who and when, later callers only add counts. */
+export async function markStarted(
+  db: Kysely<DB>,
+  c: { estateId: string; id: string; audienceCount: number; inserted: number; at: string; by: string },
+): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set((eb) => ({
+      status: 'running',
+      audience_count: c.audienceCount,
+      enqueued_count: eb('enqueued_count', '+', c.inserted),
+      started_at: sql<string>`coalesce(started_at, ${c.at})`,
+      started_by: sql<string>`coalesce(started_by, ${c.by})`,
+      updated_at: c.at,
+      version: eb('version', '+', 1),
+    }))
+    .where('estate_id', '=', c.estateId)
+    .where('id', '=', c.id)
+    .where('status', 'in', ['draft', 'running'])
+    .execute();
+}
+
+export async function markDone(db: Kysely<DB>, estateId: string, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set((eb) => ({ status: 'done', updated_at: at, version: eb('version', '+', 1) }))
+    .where('estate_id', '=', estateId)
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/** Outbox messages of a campaign by status. */
+export async function progressOf(
+  db: Kysely<DB>,
+  estateId: string,
+  id: string,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('messages')
+    .select((eb) => ['status', eb.fn.countAll<string | number>().as('n')])
+    .where('estate_id', '=', estateId)
+    .where('idem_key', 'like', `campaign:${id}:%`)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export interface AudienceHousehold {
+  id: string;
+  buildingId: string;
+  roomCode: string;
+  occupancy: string;
+  careFlags: string[];
+}
+
+/** Households of the estate in the given buildings (all when none given). */
+export async function households(
+  db: Kysely<DB>,
+  estateId: string,
+  buildingIds: string[] | undefined,
+): Promise<AudienceHousehold[]> {
+  let q = db
+    .selectFrom('households')
+    .select(['id', 'building_id', 'room_code', 'occupancy', 'care_flags'])
+    .where('estate_id', '=', estateId);
+  if (buildingIds?.length) q = q.where('building_id', 'in', buildingIds);
+  const rows = await q.orderBy('room_sort').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    buildingId: r.building_id,
+    roomCode: r.room_code,
+    occupancy: r.occupancy,
+    careFlags: fromJson<string[]>(r.care_flags, []),
+  }));
+}
+
+/** Household ids of the estate that carry any of the tags. */
+export async function taggedHouseholds(
+  db: Kysely<DB>,
+  estateId: string,
+  tags: string[],
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('household_tags')
+    .select('household_id')
+    .where('estate_id', '=', estateId)
+    .where('tag', 'in', tags)
+    .execute();
+  return new Set(rows.map((r) => r.household_id));
+}
+
+export function members(db: Kysely<DB>, estateId: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'household_id', 'name', 'phone', 'sort'])
+    .where('estate_id', '=', estateId)
+    .orderBy('household_id')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}
+
+export interface WordRow {
+  householdId: string;
+  memberId: string | null;
+  at: string;
+  granted: boolean;
+}
+
+/** Active (not withdrawn) consents for a purpose in the estate. */
+export async function activeConsents(db: Kysely<DB>, estateId: string, purpose: string): Promise<WordRow[]> {
+  const rows = await db
+    .selectFrom('consents')
+    .select(['household_id', 'member_id', 'granted_at'])
+    .where('estate_id', '=', estateId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    memberId: r.member_id,
+    at: toIso(r.granted_at)!,
+    granted: true,
+  }));
+}
+
+/** Opt-in / opt-out events for a purpose in the estate, oldest first. */
+export async function optEvents(db: Kysely<DB>, estateId: string, purpose: string): Promise<WordRow[]> {
+  const rows = await db
+    .selectFrom('message_opt_outs')
+    .select(['household_id', 'member_id', 'at', 'granted'])
+    .where('estate_id', '=', estateId)
+    .where('purpose', '=', purpose)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    memberId: r.member_id,
+    at: toIso(r.at)!,
+    granted: Number(r.granted) === 1,
+  }));
+}
+
+export function template(db: Kysely<DB>, estateId: string, code: string) {
+  return db
+    .selectFrom('message_templates')
+    .select(['code', 'text_zh', 'text_en'])
+    .where('estate_id', '=', estateId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function estate(db: Kysely<DB>, estateId: string) {
+  return db
+    .selectFrom('estates')
+    .select(['id', 'name', 'name_en', 'time_zone'])
+    .where('id', '=', estateId)
+    .executeTakeFirst();
+}
+
+export async function buildingIdsOf(db: Kysely<DB>, estateId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('buildings').select('id').where('estate_id', '=', estateId).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The butlers responsible for each building of the estate. */
+export async function butlersByBuilding(db: Kysely<DB>, estateId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('butler_buildings')
+    .select(['building_id', 'account_id'])
+    .where('estate_id', '=', estateId)
+    .orderBy('account_id')
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.building_id, [...(out.get(r.building_id) ?? []), r.account_id]);
+  return out;
+}
