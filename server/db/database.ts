@@ -28,6 +28,9 @@ export function openDatabase(
 ): Database {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle client whose backend goes away (restart, failover, admin command) must not crash the
+    // process: the pool drops it and the next query opens a new connection.
+    pool.on('error', (err) => console.error(`postgres pool: idle client error: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -53,6 +53,15 @@ async function openPostgres(): Promise<Database> {
     ...d,
     async close() {
       await d.close();
+      // pg's pool.end() can resolve while a backend is still closing: wait for it to be gone, so
+      // that the forced drop does not terminate a live client (an uncaught error in vitest).
+      for (let i = 0; i < 50; i++) {
+        const r = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
