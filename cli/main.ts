@@ -69,8 +69,7 @@ program
     if (webNeedsBuild()) buildWeb();
     const database = await openAndMigrate(cfg);
     if (cfg.GUANJIA_DEMO) await seedIfEmpty(cfg, database.db);
-    await database.close();
-    const running = await serve(cfg);
+    const running = await serve(cfg, database);
     console.log(
       `Guanjia is serving on http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST}:${cfg.PORT} (${running.database.engine})`,
     );

@@ -77,9 +77,12 @@ export function buildWebApps(): void {
   }
 }
 
-/** config → db → migrate → container → app → listen → scheduler. */
-export async function serve(config: Config = loadConfig()): Promise<Running> {
-  const database = await openAndMigrate(config);
+/**
+ * config → db → migrate → container → app → listen → scheduler. Pass `opened` when the caller has
+ * already opened and migrated the database (npm start), so start-up does not do it twice.
+ */
+export async function serve(config: Config = loadConfig(), opened?: Database): Promise<Running> {
+  const database = opened ?? (await openAndMigrate(config));
   const container = createContainer({
     db: database.db,
     clock: systemClock,
