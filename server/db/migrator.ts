@@ -10,6 +10,10 @@ import * as m0008 from './migrations/20261127_0008_ratings.js';
 import * as m0009 from './migrations/20261127_0009_loans.js';
 import * as m0010 from './migrations/20261127_0010_board.js';
 import * as m0011 from './migrations/20261127_0011_campaigns.js';
+import * as m0012 from './migrations/20261127_0012_duty_roster.js';
+import * as m0013 from './migrations/20261127_0013_attachments.js';
+import * as m0014 from './migrations/20261127_0014_organizations.js';
+import * as m0015 from './migrations/20261127_0015_messaging_reach.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +28,10 @@ const migrations: Record<string, Migration> = {
   '20261127_0009_loans': m0009,
   '20261127_0010_board': m0010,
   '20261127_0011_campaigns': m0011,
+  '20261127_0012_duty_roster': m0012,
+  '20261127_0013_attachments': m0013,
+  '20261127_0014_organizations': m0014,
+  '20261127_0015_messaging_reach': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,8 +1,7 @@
 /** i18next set-up shared by the web apps: zh-CN first, English complete, choice kept in localStorage. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { mergedTable } from './resources';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,7 +23,7 @@ export function storedLang(): Lang {
 export function initI18n(lang: Lang = storedLang()) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
-      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      resources: { 'zh-CN': { translation: mergedTable('zh-CN') }, en: { translation: mergedTable('en') } },
       lng: lang,
       fallbackLng: 'zh-CN',
       supportedLngs: [...LANGS],

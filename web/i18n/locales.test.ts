@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { clashingKeys, LOCALE_TABLES, mergedTable } from './resources';
 
 /** Flattens nested locale objects into `a.b.c` → value pairs. */
 function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -13,8 +12,13 @@ function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): 
 }
 
 describe('locale files', () => {
-  const zh = flatten(zhCN);
-  const english = flatten(en);
+  const zh = flatten(mergedTable('zh-CN'));
+  const english = flatten(mergedTable('en'));
+
+  it('parts do not redefine a top-level key of the base or of another part', () => {
+    expect(clashingKeys(LOCALE_TABLES['zh-CN'])).toEqual([]);
+    expect(clashingKeys(LOCALE_TABLES.en)).toEqual([]);
+  });
 
   it('have exactly the same keys', () => {
     const zhKeys = Object.keys(zh).sort();
