@@ -6,7 +6,9 @@
  *
  *   npm run bench                      # quick mode on SQLite (< 3 minutes)
  *   DATABASE_URL=postgres://… npm run bench   # the same on PostgreSQL (a private schema is used)
- *   BENCH_HOUSEHOLDS=20000 BENCH_SECONDS=5 npm run bench
+ *   BENCH_HOUSEHOLDS=20000 BENCH_REQUESTS=20000 BENCH_SECONDS=5 npm run bench
+ *   BENCH_PROFILE=/tmp/prof npm run bench    # plus a CPU profile of the server
+ *   BENCH_ONLY='getHousehold' npm run bench  # only the matching cases (and the baseline)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,9 +24,11 @@ import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/lib/ids.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { loadBulkHouseholds } from '../server/modules/demo/index.js';
+import { loadBulkRequests } from './requests.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
@@ -114,7 +118,10 @@ async function prepare() {
     .where('estate_id', '=', estateId)
     .limit(500)
     .execute();
+  const requests = await loadBulkRequests(db, estateId, REQUESTS, PASSWORD);
   return {
+    estateId,
+    requests,
     dataDir,
     serverUrl,
     db,
@@ -127,19 +134,27 @@ async function prepare() {
 }
 
 function startServer(dataDir: string, databaseUrl: string | undefined, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? '',
-      LOG_LEVEL: 'warn',
-      GUANJIA_DEMO: 'false',
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'serve'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        LOG_LEVEL: 'warn',
+        GUANJIA_DEMO: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise<typeof child>((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
       if (b.toString().includes('serving')) resolve(child);
@@ -159,17 +174,22 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 async function main() {
   const p = await prepare();
   console.log(`${p.engine}: loaded ${HOUSEHOLDS} households in ${p.loadSeconds.toFixed(1)} s`);
+  console.log(`${p.engine}: loaded ${REQUESTS} service requests in ${p.requests.loadSeconds.toFixed(1)} s`);
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = await startServer(p.dataDir, p.serverUrl, port);
   const base = `http://127.0.0.1:${port}`;
   try {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const login = async (username: string) => {
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      if (res.status !== 200) throw new Error(`bench login of ${username} failed: ${res.status}`);
+      return res.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const cookie = await login('bench');
+    const techCookie = await login(p.requests.technicianUsername);
     let i = 0;
     const pick = <T>(xs: T[]) => xs[i++ % xs.length]!;
     const cases: [string, autocannon.Options][] = [
@@ -220,10 +240,51 @@ async function main() {
         },
       ],
       ['listHouseholds first page', { url: `${base}/api/households?limit=50`, headers: { cookie } }],
+      // Issue 3: taking requests and the two lists staff live in, with REQUESTS requests stored.
+      [
+        'createServiceRequest',
+        {
+          url: base,
+          headers: { cookie, 'content-type': 'application/json' },
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/service-requests',
+              setupRequest: (r: any) => ({
+                ...r,
+                body: JSON.stringify({
+                  estateId: p.estateId,
+                  householdId: pick(p.requests.householdIds),
+                  catalogId: pick(p.requests.catalogIds),
+                  description: '压测：厨房水龙头漏水',
+                  channel: 'phone',
+                }),
+              }),
+            },
+          ],
+        },
+      ],
+      [
+        'team board (technical, open)',
+        {
+          url: `${base}/api/service-requests?estateId=${p.estateId}&team=technical&status=open&limit=50`,
+          headers: { cookie },
+        },
+      ],
+      [
+        "technician's job list",
+        {
+          url: `${base}/api/service-requests?assignee=me&status=open&limit=50`,
+          headers: { cookie: techCookie },
+        },
+      ],
     ];
     const results: CaseResult[] = [];
     let baseline = 0;
+    // BENCH_ONLY=<regex>: run only the matching cases (the baseline always runs).
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
     for (const [name, opts] of cases) {
+      if (only && baseline && !only.test(name)) continue;
       const r = await run(opts);
       if (!baseline) baseline = r.requests.average;
       const row: CaseResult = {
@@ -244,6 +305,8 @@ async function main() {
     const out = {
       date: new Date().toISOString(),
       households: HOUSEHOLDS,
+      requests: REQUESTS,
+      requestsLoadSeconds: p.requests.loadSeconds,
       seconds: SECONDS,
       connections: CONNECTIONS,
       loadSeconds: p.loadSeconds,

@@ -28,6 +28,8 @@ export const EstateRef = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
+  /** IANA zone; the console shows times in it. */
+  timeZone: z.string(),
 });
 export type EstateRef = z.infer<typeof EstateRef>;
 

@@ -227,7 +227,7 @@ export function createAuthService(deps: {
       const estates = actor.estateIds.length
         ? await db
             .selectFrom('estates')
-            .select(['id', 'code', 'name', 'name_en'])
+            .select(['id', 'code', 'name', 'name_en', 'time_zone'])
             .where('id', 'in', actor.estateIds)
             .orderBy('code')
             .execute()
@@ -237,7 +237,13 @@ export function createAuthService(deps: {
         username: account.username,
         displayName: account.display_name,
         role: account.role as Role,
-        estates: estates.map((e) => ({ id: e.id, code: e.code, name: e.name, nameEn: e.name_en })),
+        estates: estates.map((e) => ({
+          id: e.id,
+          code: e.code,
+          name: e.name,
+          nameEn: e.name_en,
+          timeZone: e.time_zone,
+        })),
         capabilities: capabilitiesOf(actor.role),
       };
     },

@@ -3,8 +3,10 @@ import { Button, Drawer, Flex, Layout, Menu, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { setDisplayTimeZone } from '../../ui/format';
 import { LangSwitch } from '../../ui/LangSwitch';
 import { useIsMobile } from '../hooks/useIsMobile';
+import { useEstate } from '../session/useEstate';
 import { Brand } from './Brand';
 import { EstateSwitcher } from './EstateSwitcher';
 import { UserMenu } from './UserMenu';
@@ -21,6 +23,9 @@ export function ConsoleLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const navItems = useNavItems();
+  // Times on every page read in the working estate's zone. Set during render (idempotent), so
+  // the pages below, which render after the layout, already format with it.
+  setDisplayTimeZone(useEstate().estate?.timeZone);
   // A collapsed side bar has no room for group titles: show the groups' entries between dividers.
   const items =
     collapsed && !isMobile
