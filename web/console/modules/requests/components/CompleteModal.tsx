@@ -1,9 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceRequestsApi } from '../../../../api/endpoints';
 import type { CatalogEntry, ChargeInput, ServiceRequest } from '../../../../api/types';
+import { attachmentKeys } from '../../../components/attachments/attachmentsApi';
+import { PhotoUploader } from '../../../components/attachments/PhotoUploader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCatalog, useRequestAction } from '../hooks/useRequests';
 import { formatFen, freeRuleText, priceLabel, yuanToFen } from '../requestText';
@@ -36,6 +39,7 @@ export function CompleteModal({ request, onClose }: { request: ServiceRequest | 
   const catalog = useCatalog(request?.estateId ?? '');
   const entry = catalog.data?.find((e) => e.id === request?.catalogId);
   const { act, pending } = useRequestAction();
+  const qc = useQueryClient();
   const mode = Form.useWatch('chargeMode', form);
   const materials = Form.useWatch('materials', form);
   const materialFen = useMemo(
@@ -70,7 +74,10 @@ export function CompleteModal({ request, onClose }: { request: ServiceRequest | 
         }),
       t('requests.complete.done'),
     );
-    if (r) onClose();
+    if (r) {
+      void qc.invalidateQueries({ queryKey: attachmentKeys.all }); // photos are now closed for changes
+      onClose();
+    }
   };
 
   const rule = entry ? freeRuleText(entry, t) : null;
@@ -122,6 +129,11 @@ export function CompleteModal({ request, onClose }: { request: ServiceRequest | 
         <Form.Item name="notes" label={t('requests.complete.notes')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="complete-notes" />
         </Form.Item>
+        {request ? (
+          <Form.Item label={t('attachments.title')} extra={t('attachments.completeHint')}>
+            <PhotoUploader ownerKind="service_request" ownerId={request.id} big={isMobile} />
+          </Form.Item>
+        ) : null}
         <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
           {t('requests.complete.materials')}
         </Typography.Text>

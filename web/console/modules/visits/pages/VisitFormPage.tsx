@@ -1,11 +1,4 @@
-import {
-  CheckCircleOutlined,
-  DeleteOutlined,
-  HomeOutlined,
-  PlusOutlined,
-  SaveOutlined,
-  WarningOutlined,
-} from '@ant-design/icons';
+import { DeleteOutlined, HomeOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,17 +10,15 @@ import {
   Form,
   Input,
   Rate,
-  Result,
   Select,
   Skeleton,
   Switch,
-  Tag,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { householdsApi, visitsApi } from '../../../../api/endpoints';
 import {
   SENSITIVE_CATEGORIES,
@@ -35,8 +26,10 @@ import {
   VISIT_FORM_KINDS,
   type VisitFormKind,
 } from '../../../../api/enums';
-import type { CreateVisitResult, HouseholdSummary, SensitiveFollowUp } from '../../../../api/types';
+import type { CreateVisitResult, HouseholdSummary } from '../../../../api/types';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { uploadPhotos } from '../../../components/attachments/attachmentsApi';
+import { PhotoPicker } from '../../../components/attachments/PhotoPicker';
 import { applyFieldErrors, type FieldPath } from '../../../forms/fieldErrors';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
@@ -44,6 +37,7 @@ import { useEstate } from '../../../session/useEstate';
 import { agendaKeys } from '../../agenda/hooks/useAgenda';
 import { CareFlagTags } from '../../households/components/CareFlagTags';
 import { HouseholdPicker } from '../components/HouseholdPicker';
+import { VisitResult } from '../components/VisitResult';
 
 interface Values {
   kind: VisitFormKind;
@@ -89,6 +83,9 @@ export function VisitFormPage() {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<CreateVisitResult | null>(null);
+  // Photos wait in the browser until the visit exists, then go up one by one.
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoErrors, setPhotoErrors] = useState<{ name: string; message: string }[]>([]);
 
   const household = useQuery({
     queryKey: ['households', 'detail', householdId],
@@ -157,6 +154,8 @@ export function VisitFormPage() {
         writeBack: hasWriteBack ? writeBack : undefined,
         sensitiveLearned: v.sensitiveLearned?.length ? v.sensitiveLearned : undefined,
       });
+      setPhotoErrors(photos.length ? (await uploadPhotos('visit', r.id, photos)).failed : []);
+      setPhotos([]);
       setResult(r);
       void qc.invalidateQueries({ queryKey: agendaKeys.all });
       void qc.invalidateQueries({ queryKey: agendaKeys.visits });
@@ -178,6 +177,7 @@ export function VisitFormPage() {
     return (
       <VisitResult
         result={result}
+        photoErrors={photoErrors}
         onAnother={() => {
           setResult(null);
           form.resetFields();
@@ -387,6 +387,9 @@ export function VisitFormPage() {
           <Form.Item name="notes" label={t('visits.fields.notes')} rules={[{ max: 2000 }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
+          <Form.Item label={t('attachments.title')}>
+            <PhotoPicker files={photos} onChange={setPhotos} big={isMobile} />
+          </Form.Item>
           <Flex gap={8} vertical={isMobile}>
             <Button
               type="primary"
@@ -407,101 +410,5 @@ export function VisitFormPage() {
         </Form>
       </Card>
     </div>
-  );
-}
-
-/** What happened after saving: the visit, the archive write-back, the sensitive follow-ups. */
-function VisitResult({ result: r, onAnother }: { result: CreateVisitResult; onAnother: () => void }) {
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const wb = r.writeBack;
-  const fields = wb.fields
-    .map((f) => t(`visits.archiveField.${f}`, { defaultValue: f }))
-    .join(t('common.listSep'));
-  const wbAlert: Record<string, { type: 'success' | 'info' | 'warning'; text: string } | null> = {
-    not_requested: null,
-    applied: { type: 'success', text: t('visits.writeBack.applied', { fields }) },
-    unchanged: { type: 'info', text: t('visits.writeBack.unchanged') },
-    not_permitted: { type: 'warning', text: t('visits.writeBack.not_permitted') },
-    conflict: { type: 'warning', text: t('visits.writeBack.conflict') },
-  };
-  const shown = wbAlert[wb.status];
-  const careLink = `/households/${encodeURIComponent(r.householdId)}?tab=care`;
-  return (
-    <div style={{ maxWidth: 720 }}>
-      <Card data-testid="visit-result" data-write-back={wb.status}>
-        <Result
-          status="success"
-          icon={<CheckCircleOutlined />}
-          title={t('visits.result.saved', { room: r.roomCode })}
-          subTitle={`${t(`enums.visitKind.${r.kind}`)} · ${r.visitorName}`}
-          style={{ padding: isMobile ? '16px 0' : undefined }}
-        />
-        <Flex vertical gap={8}>
-          {shown ? (
-            <Alert
-              type={shown.type}
-              showIcon
-              title={shown.text}
-              data-testid="visit-writeback-result"
-              action={
-                wb.status === 'conflict' ? (
-                  <Link to={`/households/${encodeURIComponent(r.householdId)}`}>
-                    {t('visits.result.openArchive')}
-                  </Link>
-                ) : undefined
-              }
-            />
-          ) : null}
-          {r.problems.length ? (
-            <Alert type="info" showIcon title={t('visits.result.problems', { n: r.problems.length })} />
-          ) : null}
-          {r.sensitiveFollowUp.map((s) => (
-            <SensitiveHint key={s.category} followUp={s} careLink={careLink} />
-          ))}
-        </Flex>
-        <Flex vertical={isMobile} gap={8} justify="center" style={{ marginTop: 16 }}>
-          <Link to="/agenda">
-            <Button type="primary" size="large" block={isMobile} data-testid="visit-back-agenda">
-              {t('visits.result.backToAgenda')}
-            </Button>
-          </Link>
-          <Button size="large" icon={<PlusOutlined />} onClick={onAnother} block={isMobile}>
-            {t('visits.result.another')}
-          </Button>
-          <Link to={`/households/${encodeURIComponent(r.householdId)}`}>
-            <Button size="large" block={isMobile}>
-              {t('visits.result.openArchive')}
-            </Button>
-          </Link>
-        </Flex>
-      </Card>
-    </div>
-  );
-}
-
-/** A sensitive fact was learned: where and how to record it (consent first when there is none). */
-function SensitiveHint({ followUp: s, careLink }: { followUp: SensitiveFollowUp; careLink: string }) {
-  const { t } = useTranslation();
-  const category = t(`enums.sensitiveCategory.${s.category}`);
-  const purpose = t(`enums.consentPurpose.${s.purpose}`, { defaultValue: s.purpose });
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      icon={<WarningOutlined />}
-      data-testid={`visit-sensitive-${s.category}`}
-      title={t(`visits.sensitive.${s.next}`, { category, purpose })}
-      description={
-        <Flex gap={6} wrap align="center">
-          <Tag color={s.consentActive ? 'success' : 'warning'}>
-            {s.consentActive ? t('visits.sensitive.consentActive') : t('visits.sensitive.consentMissing')}
-          </Tag>
-          <Link to={careLink} data-testid={`visit-sensitive-link-${s.category}`}>
-            {t('visits.sensitive.openCare')}
-          </Link>
-        </Flex>
-      }
-    />
   );
 }
