@@ -76,6 +76,7 @@ export const ListRatingCardsQuery = PageQuery.extend({
   estateId: z.string().min(1).max(64),
   status: z.enum(['submitted', 'pending', 'comment_unreplied']).optional(),
   team: z.string().max(40).optional(),
+  requestId: z.string().min(1).max(64).optional().describe('The card of one service request'),
 });
 export type ListRatingCardsQuery = z.infer<typeof ListRatingCardsQuery>;
 

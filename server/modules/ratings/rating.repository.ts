@@ -208,6 +208,8 @@ export interface CardFilter {
   estateId: string;
   status?: 'submitted' | 'pending' | 'comment_unreplied';
   team?: string;
+  /** Only the card of this service request. */
+  requestId?: string;
   /** Non-dispatchers: only their teams' cards and their own jobs. */
   visibleTo?: { actorId: string; teams: string[] };
   after?: { createdAt: string; id: string };
@@ -222,6 +224,7 @@ export function listCards(db: Kysely<DB>, f: CardFilter): Promise<CardRow[]> {
   if (f.status === 'comment_unreplied')
     q = q.where('status', '=', 'submitted').where('comment', 'is not', null).where('replied_at', 'is', null);
   if (f.team) q = q.where('team_code', '=', f.team);
+  if (f.requestId) q = q.where('request_id', '=', f.requestId);
   const v = f.visibleTo;
   if (v)
     q = q.where((eb) =>

@@ -370,6 +370,7 @@ export function createRatingService(deps: RatingDeps) {
         estateId: q.estateId,
         status: q.status,
         team: q.team,
+        requestId: q.requestId,
         visibleTo,
         after: c && c.length === 2 ? { createdAt: String(c[0]), id: String(c[1]) } : undefined,
         limit: q.limit,

@@ -223,6 +223,23 @@ describe(`the supervision card story (${engineName})`, () => {
     expect(unreplied.json().items).toEqual([]);
   });
 
+  it('the request page finds its card by requestId; staff outside the team find none', async () => {
+    const url = `/api/rating-cards?estateId=${f.estate.id}&requestId=${requestId}`;
+    const mine = await f.call('zhang_tech', { method: 'GET', url });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toMatchObject([
+      { id: cardId, requestId, status: 'submitted', scores: { overall: 2 }, replyState: 'on_time' },
+    ]);
+    const other = await f.call('squad', {
+      method: 'GET',
+      url: `/api/rating-cards?estateId=${f.estate.id}&requestId=nonexistent`,
+    });
+    expect(other.json().items).toEqual([]);
+    const cleaner = await f.call('cleaner', { method: 'GET', url });
+    expect(cleaner.statusCode).toBe(200);
+    expect(cleaner.json().items).toEqual([]);
+  });
+
   it('figures: average scores, comments replied in time, revisits done on time', async () => {
     const fig = await f.ratings.figures(f.estate.id, new Date(START - DAY), new Date(START + 60 * DAY));
     expect(fig).toMatchObject({

@@ -6,10 +6,12 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../../api/client';
 import type { ServiceRequestDetail, ServiceRequestEvent } from '../../../../api/types';
 import { formatDateTime } from '../../../../ui/format';
+import { PhotoCard } from '../../../components/attachments/PhotoCard';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCan } from '../../../session/useCan';
 import { useCurrentUser } from '../../../session/useCurrentUser';
 import { useEstate } from '../../../session/useEstate';
+import { SupervisionCardPanel } from '../../ratings/components/SupervisionCardPanel';
 import { RequestActions } from '../components/RequestActions';
 import { CareTag, DueText, PriorityTag, StatusTag } from '../components/RequestTags';
 import { useMyTeam } from '../hooks/useMyTeam';
@@ -187,6 +189,8 @@ export function RequestDetailPage() {
       </Card>
 
       {r.completion ? <CompletionCard request={r} /> : null}
+      <PhotoCard ownerKind="service_request" ownerId={r.id} big={isMobile} />
+      <SupervisionCardPanel request={r} />
 
       <Card title={t('requests.detail.timeline')} size={isMobile ? 'small' : undefined}>
         <Timeline
