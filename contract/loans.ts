@@ -102,7 +102,11 @@ export const DemandCell = z.object({
   hour: z.number().int().min(0).max(23),
   requests: z.number().int().describe('Requests created in this slot over the whole period'),
   avgPerWeek: z.number().describe('requests / weeks: requests per hour in this slot'),
-  onDuty: z.number().describe('Estimated staff on duty (from the posts’ shifts × team size)'),
+  onDuty: z
+    .number()
+    .describe(
+      'Staff on duty: from the duty roster (average over the period), else posts’ shifts × team size',
+    ),
   suggested: z.number().int().describe('ceil(avgPerWeek / capacityPerHour), at least 1 in working hours'),
   underCovered: z.boolean(),
 });
@@ -115,8 +119,10 @@ export const DemandPeaks = z.object({
   from: z.string(),
   to: z.string(),
   rosterSource: z
-    .enum(['posts', 'none'])
-    .describe('posts: no per-person roster yet; on-duty counts derive from posts’ shifts × team size'),
+    .enum(['roster', 'posts', 'none'])
+    .describe(
+      'roster: on-duty counts from the team’s duty roster (值班表); posts: the team has no roster, counts derive from posts’ shifts × team size; none: neither',
+    ),
   teamSize: z.number().int(),
   shifts: z.array(z.string()).describe('The team’s post shifts used, e.g. 08:00-20:00'),
   capacityPerHour: z.number().describe('Requests one staff member handles per hour'),

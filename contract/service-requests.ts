@@ -228,6 +228,10 @@ export const AssigneeSuggestion = z.object({
   displayName: z.string(),
   role: z.string(),
   skillMatch: z.boolean().describe("The person's skills include the entry's category"),
+  onDuty: z
+    .boolean()
+    .nullable()
+    .describe('On duty now by the duty roster (值班表); null when the team has no roster'),
   openJobs: z.number().int().describe('Jobs assigned, accepted or in progress now'),
 });
 export type AssigneeSuggestion = z.infer<typeof AssigneeSuggestion>;
@@ -247,3 +251,69 @@ export const ServiceFigures = z.object({
   chargedFen: z.number().int(),
 });
 export type ServiceFigures = z.infer<typeof ServiceFigures>;
+
+/**
+ * Catalog categories: a code on the entry, its names, and the staff skills (as staff write them
+ * in their profile) that match it for assignment suggestions. An entry may use another code;
+ * it then matches a skill spelled exactly like the code.
+ */
+export const CATALOG_CATEGORIES: Record<string, { zh: string; en: string; skills: readonly string[] }> = {
+  plumbing: { zh: '水暖', en: 'Plumbing', skills: ['水电', '水暖', '管道疏通', '给排水'] },
+  electrical: { zh: '电工', en: 'Electrical', skills: ['水电', '电工', '强电', '弱电', '灯具'] },
+  carpentry: { zh: '门窗木工', en: 'Doors, windows, carpentry', skills: ['门窗', '木工', '五金'] },
+  general: { zh: '综合维修', en: 'General repair', skills: ['综合维修', '土建', '泥瓦', '门窗', '水电'] },
+  hvac: { zh: '暖通', en: 'Heating and air conditioning', skills: ['暖通', '空调'] },
+  access: { zh: '门禁弱电', en: 'Access control and low voltage', skills: ['弱电', '门禁', '监控'] },
+  loan: { zh: '物品借用', en: 'Lending', skills: [] },
+  help: { zh: '便民帮助', en: 'Help on the spot', skills: ['便民服务', '助老'] },
+  greening: { zh: '绿化', en: 'Greening', skills: ['绿化', '园艺'] },
+  pest_control: { zh: '消杀', en: 'Pest control', skills: ['消杀', '病虫害防治'] },
+  reminder: { zh: '提醒服务', en: 'Reminders', skills: ['便民服务'] },
+};
+
+/** True when a person's skills cover a catalog category (or the entry's own code). */
+export function skillsMatch(skills: readonly string[], category: string, code?: string): boolean {
+  const mine = new Set(skills.map((s) => s.trim().toLowerCase()));
+  if (mine.has(category.toLowerCase()) || (code && mine.has(code.toLowerCase()))) return true;
+  return (CATALOG_CATEGORIES[category]?.skills ?? []).some((s) => mine.has(s.toLowerCase()));
+}
+
+const Fen = z.number().int().min(0).max(100_000_00);
+
+/** A catalog entry as a manager writes it (create); prices in fen. */
+export const CatalogEntryInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -')
+    .describe('Stable key within the estate, e.g. T8.faucet'),
+  team: ServiceTeam,
+  category: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().max(100).nullable().optional(),
+  description: z.string().trim().max(500).nullable().optional(),
+  descriptionEn: z.string().trim().max(500).nullable().optional(),
+  visibility: CatalogVisibility,
+  priceKind: PriceKind,
+  priceFen: Fen.nullable().optional().describe('Required for a fixed price; ignored otherwise'),
+  freeRules: FreeRules.nullable().optional(),
+  targets: Targets,
+  supervisionCard: z.boolean(),
+  revisitPolicy: RevisitPolicy,
+  sort: z.number().int().min(0).max(100_000).optional(),
+});
+
+export const CreateCatalogEntryBody = CatalogEntryInput.strict();
+export type CreateCatalogEntryBody = z.infer<typeof CreateCatalogEntryBody>;
+
+/** Changes to an entry: only the fields given; `version` as read (412 when someone saved first). */
+export const UpdateCatalogEntryBody = CatalogEntryInput.omit({ code: true })
+  .partial()
+  .extend({
+    active: z.boolean().optional().describe('false retires the entry; true offers it again'),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type UpdateCatalogEntryBody = z.infer<typeof UpdateCatalogEntryBody>;

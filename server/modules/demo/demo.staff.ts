@@ -32,7 +32,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '王志刚',
     team: 'technical',
     position: '水电工',
-    skills: ['水电', '门窗'],
+    skills: ['水电', '电工', '管道疏通'],
   },
   { username: 'cleaner', role: 'cleaner', displayName: '孙桂芳', team: 'environment', position: '保洁员' },
   {
@@ -91,6 +91,7 @@ export function staffRoster(butlers: number): StaffSlot[] {
       role: 'squad_leader',
       team: 'security',
       position: '班长',
+      skills: ['便民服务', '助老'],
       femaleRate: 0.05,
       youngRate: 0.5,
       demo: i === 0 ? 'squad' : undefined,
@@ -101,19 +102,29 @@ export function staffRoster(butlers: number): StaffSlot[] {
       role: 'guard',
       team: 'security',
       position: '安全员',
+      skills: ['便民服务'],
       femaleRate: 0.05,
       youngRate: 0.6,
       demo: i === 0 ? 'guard' : undefined,
     });
   }
   for (let i = 0; i < 2; i++) {
-    slots.push({ role: 'guard', team: 'security', position: '监控员', femaleRate: 0.2, youngRate: 0.6 });
+    slots.push({
+      role: 'guard',
+      team: 'security',
+      position: '监控员',
+      skills: ['监控', '便民服务'],
+      femaleRate: 0.2,
+      youngRate: 0.6,
+    });
   }
+  // Skills as staff write them; they match catalog categories through CATALOG_CATEGORIES
+  // (水电 → plumbing and electrical, 门窗/木工 → carpentry, 综合维修 → general repair …).
   const techs: [string, string[], string | undefined][] = [
-    ['水电工', ['水电', '门窗'], 'tech'],
-    ['维修工', ['门窗', '管道疏通'], undefined],
-    ['弱电工', ['弱电', '门禁'], undefined],
-    ['暖通工', ['暖通', '水电'], undefined],
+    ['水电工', ['水电', '电工', '管道疏通'], 'tech'],
+    ['维修工', ['门窗', '木工', '综合维修'], undefined],
+    ['弱电工', ['弱电', '门禁', '监控'], undefined],
+    ['暖通工', ['暖通', '水暖', '空调'], undefined],
   ];
   for (const [position, skills, demo] of techs) {
     slots.push({
@@ -130,6 +141,7 @@ export function staffRoster(butlers: number): StaffSlot[] {
     role: 'env_supervisor',
     team: 'environment',
     position: '环境主管',
+    skills: ['绿化', '消杀', '助老'],
     femaleRate: 0.5,
     youngRate: 0.3,
     demo: 'supervisor',
@@ -139,13 +151,21 @@ export function staffRoster(butlers: number): StaffSlot[] {
       role: 'cleaner',
       team: 'environment',
       position: '保洁员',
+      skills: ['便民服务', '助老'],
       femaleRate: 0.75,
       youngRate: 0,
       demo: i === 0 ? 'cleaner' : undefined,
     });
   }
   for (let i = 0; i < 2; i++) {
-    slots.push({ role: 'cleaner', team: 'environment', position: '绿化员', femaleRate: 0.4, youngRate: 0.2 });
+    slots.push({
+      role: 'cleaner',
+      team: 'environment',
+      position: '绿化员',
+      skills: ['绿化', '园艺', '消杀'],
+      femaleRate: 0.4,
+      youngRate: 0.2,
+    });
   }
   return slots;
 }

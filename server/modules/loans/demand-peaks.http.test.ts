@@ -210,6 +210,39 @@ describe('demand peaks: pure parts', () => {
     expect(localSlot(new Date('2026-11-29T16:30:00Z'), 'Asia/Shanghai')).toEqual({ weekday: 1, hour: 0 });
   });
 
+  it('with a duty roster, on-duty counts come from it slot by slot instead of the posts', () => {
+    const roster = new Array<number>(168).fill(0);
+    for (let h = 8; h < 17; h++) roster[2 * 24 + h] = 1; // Wednesday 08:00–17:00: one technician
+    roster[2 * 24 + 10] = 2; // two at Wednesday 10:00
+    const wed10 = new Date('2026-11-25T02:30:00Z'); // Wednesday 10:30 Beijing
+    const p = computeDemandPeaks({
+      times: [wed10, wed10, wed10, new Date('2026-11-26T02:30:00Z')], // + Thursday 10:30
+      weeks: 1,
+      timeZone: 'Asia/Shanghai',
+      shifts: ['00:00-24:00'],
+      teamSize: 6,
+      rosterCoverage: roster,
+    });
+    expect(p.rosterSource).toBe('roster');
+    const at = (w: number, h: number) => p.cells.find((x) => x.weekday === w && x.hour === h)!;
+    // 3 requests an hour need 2 people: the roster has 2 then.
+    expect(at(3, 10)).toMatchObject({ onDuty: 2, suggested: 2 });
+    expect(at(3, 12)).toMatchObject({ onDuty: 1, suggested: 1, underCovered: false });
+    // Thursday has nobody on the roster although the post runs around the clock: under-covered.
+    expect(at(4, 10)).toMatchObject({ requests: 1, onDuty: 0, suggested: 1, underCovered: true });
+    expect(at(4, 12)).toMatchObject({ onDuty: 0, suggested: 0 });
+    // Without a roster, the posts' estimate as before.
+    const posts = computeDemandPeaks({
+      times: [],
+      weeks: 1,
+      timeZone: 'Asia/Shanghai',
+      shifts: ['00:00-24:00'],
+      teamSize: 6,
+    });
+    expect(posts.rosterSource).toBe('posts');
+    expect(posts.cells.every((x) => x.onDuty === 6)).toBe(true);
+  });
+
   it('splits the team over day and night posts', () => {
     const p = computeDemandPeaks({
       times: [],

@@ -72,12 +72,17 @@ export interface PeaksInput {
   /** Shift texts of the team's posts. */
   shifts: string[];
   teamSize: number;
+  /**
+   * Staff on duty per weekday × hour by the duty roster (168 numbers, Monday 00:00 first),
+   * when the team has one: it replaces the estimate from the posts.
+   */
+  rosterCoverage?: readonly number[] | null;
 }
 
 /**
- * Demand by weekday × hour against the estimated roster. There is no per-person roster yet, so
- * the team's staff are spread over its posts: a slot has teamSize × (posts whose shift covers
- * it / posts with a shift) on duty. A slot is under-covered when it has demand and nobody on
+ * Demand by weekday × hour against who is on duty. With the team's duty roster (值班表) a slot
+ * has the staff the roster puts on duty then; without one the team's staff are spread over its
+ * posts: a slot has teamSize × (posts whose shift covers it / posts with a shift) on duty. A slot is under-covered when it has demand and nobody on
  * duty, when its demand needs more staff than are on duty at CAPACITY_PER_HOUR, or when its
  * demand per staff member is above the 80th percentile of the slots with demand.
  */
@@ -89,6 +94,7 @@ export function computeDemandPeaks(input: PeaksInput) {
     counts[(weekday - 1) * 24 + hour]! += 1;
   }
   const posts = input.shifts.map(parseShift).filter((r) => r.length);
+  const roster = input.rosterCoverage && input.rosterCoverage.length === 168 ? input.rosterCoverage : null;
   const onDutyByHour = Array.from({ length: 24 }, (_, h) => {
     if (!posts.length) return 0;
     const covering = posts.filter((r) => covers(r, h)).length;
@@ -99,10 +105,13 @@ export function computeDemandPeaks(input: PeaksInput) {
       ? posts.some((r) => covers(r, h))
       : h >= DEFAULT_WORKING_HOURS.from && h < DEFAULT_WORKING_HOURS.to,
   );
+  // The roster says who is on duty slot by slot; a slot counts as working time when anyone is.
+  const onDutyAt = (i: number) => (roster ? round(roster[i]!, 1) : onDutyByHour[i % 24]!);
+  const workingAt = (i: number) => (roster ? roster[i]! > 0 : working[i % 24]!);
 
   const loads: number[] = [];
   for (let i = 0; i < counts.length; i++) {
-    const onDuty = onDutyByHour[i % 24]!;
+    const onDuty = onDutyAt(i);
     if (counts[i]! > 0 && onDuty > 0) loads.push(counts[i]! / weeks / onDuty);
   }
   const threshold = round(percentile(loads, UNDER_COVERED_PERCENTILE));
@@ -113,9 +122,9 @@ export function computeDemandPeaks(input: PeaksInput) {
     const hour = i % 24;
     const avg = requests / weeks;
     maxAvg = Math.max(maxAvg, avg);
-    const onDuty = onDutyByHour[hour]!;
+    const onDuty = onDutyAt(i);
     const needed = Math.ceil(avg / CAPACITY_PER_HOUR - 1e-9);
-    const suggested = Math.max(needed, working[hour] ? 1 : 0);
+    const suggested = Math.max(needed, workingAt(i) ? 1 : 0);
     const load = onDuty > 0 ? avg / onDuty : Number.POSITIVE_INFINITY;
     const underCovered =
       requests > 0 && (onDuty === 0 || needed > onDuty || (loads.length > 1 && load > threshold + 1e-9));
@@ -125,7 +134,7 @@ export function computeDemandPeaks(input: PeaksInput) {
     cells,
     maxAvg: round(maxAvg),
     threshold,
-    rosterSource: (posts.length ? 'posts' : 'none') as 'posts' | 'none',
+    rosterSource: (roster ? 'roster' : posts.length ? 'posts' : 'none') as 'roster' | 'posts' | 'none',
     totalRequests: input.times.length,
   };
 }

@@ -26,6 +26,8 @@ export interface LoanDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
+  /** The duty roster: staff on duty per weekday × hour of a team, null when it has none. */
+  roster?: { coverage(estateId: string, team: string, from: Date, to: Date): Promise<number[] | null> };
 }
 
 const HOUR = 3_600_000;
@@ -193,7 +195,7 @@ export function createLoanService(deps: LoanDeps) {
 
     /**
      * Requests by weekday × hour over the last `weeks` weeks in the estate's time zone, against
-     * the on-duty estimate from the team's posts (rosterSource 'posts': no per-person roster yet).
+     * who is on duty: the team's duty roster when it has one, else the estimate from its posts.
      */
     async demandPeaks(actor: Actor, estateId: string, q: DemandPeaksQuery): Promise<DemandPeaks> {
       requireCap(actor, 'request.dispatch');
@@ -203,9 +205,10 @@ export function createLoanService(deps: LoanDeps) {
       const timeZone = estate.time_zone || 'Asia/Shanghai';
       const to = clock.now();
       const from = new Date(to.getTime() - q.weeks * WEEK);
-      const [rows, roster] = await Promise.all([
+      const [rows, roster, coverage] = await Promise.all([
         repo.requestTimes(db, estateId, q.team, from.toISOString(), to.toISOString()),
         repo.teamRoster(db, estateId, q.team),
+        deps.roster ? deps.roster.coverage(estateId, q.team, from, to) : null,
       ]);
       const peaks = computeDemandPeaks({
         times: rows.map((r) => new Date(r.created_at)),
@@ -213,6 +216,7 @@ export function createLoanService(deps: LoanDeps) {
         timeZone,
         shifts: roster.shifts,
         teamSize: roster.size,
+        rosterCoverage: coverage,
       });
       return {
         weeks: q.weeks,

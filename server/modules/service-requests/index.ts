@@ -1,3 +1,5 @@
+export { catalogRoutes } from './catalog.routes.js';
+export { type CatalogService, createCatalogService } from './catalog.service.js';
 export { DEFAULT_CATALOG, type DefaultCatalogEntry, seedDefaultCatalog } from './service-catalog.seed.js';
 export { ServiceRequestErrors } from './service-request.errors.js';
 export { computeFigures } from './service-request.figures.js';

@@ -23,6 +23,7 @@ import { computeFigures } from './service-request.figures.js';
 import { toCatalogEntry, toEvent, toServiceRequest } from './service-request.mapper.js';
 import * as repo from './service-request.repository.js';
 import { careFlagsOf, decideCharge, dueTimes, materialCost } from './service-request.rules.js';
+import { type OnDutyLookup, rankAssignees } from './service-request.suggest.js';
 import type { ServiceRequestsTable } from './service-request.table.js';
 
 export type ServiceRequestService = ReturnType<typeof createServiceRequestService>;
@@ -36,6 +37,8 @@ export interface ServiceRequestDeps {
    * module). A failure here never fails the completion: a sweep job catches up.
    */
   onCompleted?: (requestId: string) => Promise<unknown>;
+  /** The duty roster: suggestions put whoever is on duty now first. */
+  roster?: OnDutyLookup;
 }
 
 type Action = 'assign' | 'accept' | 'start' | 'complete' | 'cancel';
@@ -318,35 +321,11 @@ export function createServiceRequestService(deps: ServiceRequestDeps) {
       return detail(await load(actor, id));
     },
 
-    /** Team members ranked for a job: skill matching the entry's category first, then open load. */
+    /** Team members ranked for a job: on duty now, then skill match, then open load. */
     async suggestAssignees(actor: Actor, id: string): Promise<AssigneeSuggestion[]> {
       requireCap(actor, 'request.dispatch');
       const row = await load(actor, id);
-      const entry = await catalogOf(row);
-      const members = await repo.teamMembers(db, row.estate_id, row.team_code);
-      const load_ = await repo.openLoad(
-        db,
-        row.estate_id,
-        members.map((m) => m.id),
-      );
-      return members
-        .map((m) => {
-          const skills = fromJson<unknown[]>(m.skills, []).map((s) => String(s).toLowerCase());
-          return {
-            accountId: m.id,
-            displayName: m.display_name,
-            role: m.role,
-            skillMatch:
-              skills.includes(entry.category.toLowerCase()) || skills.includes(entry.code.toLowerCase()),
-            openJobs: load_.get(m.id) ?? 0,
-          };
-        })
-        .sort(
-          (a, b) =>
-            Number(b.skillMatch) - Number(a.skillMatch) ||
-            a.openJobs - b.openJobs ||
-            a.displayName.localeCompare(b.displayName),
-        );
+      return rankAssignees(db, deps.roster, row, await catalogOf(row), clock.now());
     },
 
     /** Assigns (or reassigns, before acceptance) a job to a member of the responsible team. */
