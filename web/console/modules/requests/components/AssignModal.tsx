@@ -12,11 +12,13 @@ interface Option {
   displayName: string;
   role: string;
   skillMatch: boolean | null;
+  /** null: the team keeps no duty roster (or not a suggestion). */
+  onDuty: boolean | null;
   openJobs: number | null;
 }
 
 /**
- * 派单: the responsible team's members ranked by skill match and current load (the server's
+ * 派单: the responsible team's members ranked by duty, skill match and current load (the server's
  * suggestions), then any other member of the team from the roster.
  */
 export function AssignModal({ request, onClose }: { request: ServiceRequest | null; onClose: () => void }) {
@@ -41,6 +43,7 @@ export function AssignModal({ request, onClose }: { request: ServiceRequest | nu
         displayName: s.displayName,
         role: s.role,
         skillMatch: null,
+        onDuty: null,
         openJobs: null,
       });
     }
@@ -109,13 +112,22 @@ export function AssignModal({ request, onClose }: { request: ServiceRequest | nu
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t(`enums.role.${o.role}`, { defaultValue: o.role })}
                       </Typography.Text>
-                      {i === 0 && o.skillMatch ? (
+                      {i === 0 && (o.skillMatch || o.onDuty) ? (
                         <Tag color="green" style={{ marginInlineEnd: 0 }}>
                           {t('requests.assign.recommended')}
                         </Tag>
                       ) : null}
                     </Flex>
                     <Flex gap={6} wrap style={{ marginTop: 4 }}>
+                      {o.onDuty ? (
+                        <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                          {t('requests.assign.onDuty')}
+                        </Tag>
+                      ) : o.onDuty === false ? (
+                        <Tag color="default" style={{ marginInlineEnd: 0 }}>
+                          {t('requests.assign.offDuty')}
+                        </Tag>
+                      ) : null}
                       {o.skillMatch ? (
                         <Tag color="blue" style={{ marginInlineEnd: 0 }}>
                           {t('requests.assign.skillMatch')}
