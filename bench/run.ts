@@ -9,6 +9,13 @@
  *   BENCH_HOUSEHOLDS=20000 BENCH_REQUESTS=20000 BENCH_SECONDS=5 npm run bench
  *   BENCH_PROFILE=/tmp/prof npm run bench    # plus a CPU profile of the server
  *   BENCH_ONLY='getHousehold' npm run bench  # only the matching cases (and the baseline)
+ *   BENCH_AGENDA_ESTATES=200 DATABASE_URL=postgres://… npm run bench
+ *                                      # plus the agenda tick over 200 estates of 5,000 households
+ *                                      # (1,000,000 in all; PostgreSQL only, takes minutes)
+ *
+ * The service-plan engine (bench/agenda.ts) adds an estate of BENCH_AGENDA_HOUSEHOLDS (5,000)
+ * households and 150 staff: getAgenda and getKpiBoard through HTTP like the other cases, and the
+ * scheduler tick, getKpiBoard and getAgenda timed in process against a primary-key read.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +31,7 @@ import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/lib/ids.js';
 import { hashPassword } from '../server/modules/auth/password.js';
 import { loadBulkHouseholds } from '../server/modules/demo/index.js';
+import { loadAgendaEstate, measureAgenda, measureManyEstates } from './agenda.js';
 import { loadBulkRequests } from './requests.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,6 +40,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
+const AGENDA_HOUSEHOLDS = Number(process.env.BENCH_AGENDA_HOUSEHOLDS ?? 5_000);
+const AGENDA_ESTATES = Number(process.env.BENCH_AGENDA_ESTATES ?? 1);
 
 export interface CaseResult {
   name: string;
@@ -119,7 +129,17 @@ async function prepare() {
     .limit(500)
     .execute();
   const requests = await loadBulkRequests(db, estateId, REQUESTS, PASSWORD);
+  const agendaLoad = performance.now();
+  const agenda = await loadAgendaEstate(db, {
+    code: 'agenda',
+    households: AGENDA_HOUSEHOLDS,
+    now: new Date(),
+    password: PASSWORD,
+  });
+  const agendaLoadSeconds = (performance.now() - agendaLoad) / 1000;
   return {
+    agenda,
+    agendaLoadSeconds,
     estateId,
     requests,
     dataDir,
@@ -175,6 +195,9 @@ async function main() {
   const p = await prepare();
   console.log(`${p.engine}: loaded ${HOUSEHOLDS} households in ${p.loadSeconds.toFixed(1)} s`);
   console.log(`${p.engine}: loaded ${REQUESTS} service requests in ${p.requests.loadSeconds.toFixed(1)} s`);
+  console.log(
+    `${p.engine}: loaded the agenda estate (${AGENDA_HOUSEHOLDS} households, 150 staff) in ${p.agendaLoadSeconds.toFixed(1)} s`,
+  );
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = await startServer(p.dataDir, p.serverUrl, port);
   const base = `http://127.0.0.1:${port}`;
@@ -190,6 +213,8 @@ async function main() {
     };
     const cookie = await login('bench');
     const techCookie = await login(p.requests.technicianUsername);
+    const agendaManager = await login(p.agenda.managerUsername!);
+    const agendaSupervisor = await login(p.agenda.supervisorUsername!);
     let i = 0;
     const pick = <T>(xs: T[]) => xs[i++ % xs.length]!;
     const cases: [string, autocannon.Options][] = [
@@ -278,6 +303,12 @@ async function main() {
           headers: { cookie: techCookie },
         },
       ],
+      // Issue 4: the agenda and the promise-keeping board of a 5,000-household estate.
+      ['getAgenda (env supervisor)', { url: `${base}/api/agenda`, headers: { cookie: agendaSupervisor } }],
+      [
+        'getKpiBoard (manager, this month)',
+        { url: `${base}/api/estates/${p.agenda.estateId}/kpi`, headers: { cookie: agendaManager } },
+      ],
     ];
     const results: CaseResult[] = [];
     let baseline = 0;
@@ -302,6 +333,7 @@ async function main() {
         `${name.padEnd(36)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToBaseline}  non2xx ${row.non2xx}`,
       );
     }
+    const agenda = !only || only.test('agenda tick') ? await agendaFigures(p) : undefined;
     const out = {
       date: new Date().toISOString(),
       households: HOUSEHOLDS,
@@ -311,6 +343,7 @@ async function main() {
       connections: CONNECTIONS,
       loadSeconds: p.loadSeconds,
       cases: results,
+      agenda,
     };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
@@ -323,6 +356,34 @@ async function main() {
     await p.cleanup();
     rmSync(p.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The tick, getKpiBoard and getAgenda in process (see bench/agenda.ts), printed and returned. */
+async function agendaFigures(p: Awaited<ReturnType<typeof prepare>>) {
+  const a = await measureAgenda(p.db, p.engine, p.agenda, AGENDA_HOUSEHOLDS);
+  const flag = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
+  console.log(
+    `agenda tick (1 estate, in process)     first ${a.tickFirstMs} ms, again ${a.tickAgainMs} ms  ×${a.ratios.tickFirst} pk reads  (≤ 2000 ms: ${flag(a.met.tick)})`,
+  );
+  console.log(
+    `getKpiBoard (in process, sequential)   p50 ${a.kpiBoardP50Ms} ms  p99 ${a.kpiBoardP99Ms} ms  ×${a.ratios.kpiBoardP99} pk reads  (p99 ≤ 200 ms: ${flag(a.met.kpiBoardP99)})`,
+  );
+  console.log(
+    `getAgenda (in process, sequential)     p50 ${a.agendaP50Ms} ms  p99 ${a.agendaP99Ms} ms  ×${a.ratios.agendaP99} pk reads  (baseline pk read ${a.baselinePkReadMs} ms)`,
+  );
+  if (AGENDA_ESTATES > 1 && p.engine !== 'postgres')
+    console.log(
+      'agenda tick over many estates: skipped (BENCH_AGENDA_ESTATES needs DATABASE_URL=postgres://…)',
+    );
+  else if (AGENDA_ESTATES > 1) {
+    console.log(`agenda: loading ${AGENDA_ESTATES - 1} more estates of ${AGENDA_HOUSEHOLDS} households …`);
+    a.allEstates = await measureManyEstates(p.db, AGENDA_ESTATES - 1, AGENDA_HOUSEHOLDS);
+    console.log(
+      `agenda tick (${a.allEstates.estates} estates, ${a.allEstates.households} households)  first ${a.allEstates.tickAllMs} ms, again ${a.allEstates.tickAllAgainMs} ms  (loaded in ${a.allEstates.loadSeconds} s)`,
+    );
+  } else
+    console.log('agenda tick over 200 estates: not run (opt in: BENCH_AGENDA_ESTATES=200 on PostgreSQL)');
+  return a;
 }
 
 main().catch((e) => {

@@ -15,14 +15,18 @@ export const TASK_STATUSES = ['open', 'done', 'missed'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-/** quota_visits: visits owed this period (E1, S4); standing_group: keep a group (S5); manual: done by hand. */
-export const TASK_KINDS = ['quota_visits', 'standing_group', 'manual'] as const;
+/**
+ * quota_visits: visits owed this period (E1, S4); standing_group: keep a group (S5); manual: done
+ * by hand; revisit: a revisit (回访, T4, T6, E15) owed by its owner, done when the revisit is.
+ */
+export const TASK_KINDS = ['quota_visits', 'standing_group', 'manual', 'revisit'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
 
 export const TaskEvidence = z.object({
   visitIds: z.array(z.string()).optional().describe('Visits that counted (quota tasks) or were linked'),
   householdIds: z.array(z.string()).optional().describe('Loyal-group members (standing tasks)'),
   requestIds: z.array(z.string()).optional(),
+  revisitIds: z.array(z.string()).optional().describe('The revisit a revisit task is about'),
   note: z.string().optional(),
 });
 export type TaskEvidence = z.infer<typeof TaskEvidence>;
@@ -173,12 +177,20 @@ export const KpiRow = z.object({
     .nullable()
     .describe('12 weeks ending with the board period, for weekly quotas'),
   evidence: z.object({
-    type: z.enum(['visit', 'household']).nullable(),
+    type: z.enum(['visit', 'household', 'revisit']).nullable(),
     ids: z.array(z.string()),
     truncated: z.boolean(),
   }),
   latestEvidence: z
-    .object({ type: z.string(), id: z.string(), at: z.string() })
+    .object({
+      type: z.string(),
+      id: z.string(),
+      at: z.string(),
+      summary: z
+        .string()
+        .optional()
+        .describe("What the record shows, in the request's language (C7: done x of y this quarter)"),
+    })
     .nullable()
     .describe('no_commitment rows: the latest record that shows the measure being done, if any'),
 });

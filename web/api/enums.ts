@@ -209,7 +209,12 @@ export const SUGGESTION_REASONS = [
   'recent_move_in',
 ] as const satisfies typeof C.SUGGESTION_REASONS;
 export const TASK_STATUSES = ['open', 'done', 'missed'] as const satisfies typeof C.TASK_STATUSES;
-export const TASK_KINDS = ['quota_visits', 'standing_group', 'manual'] as const satisfies typeof C.TASK_KINDS;
+export const TASK_KINDS = [
+  'quota_visits',
+  'standing_group',
+  'manual',
+  'revisit',
+] as const satisfies typeof C.TASK_KINDS;
 export const KPI_STATUSES = ['ok', 'no_data', 'no_commitment'] as const satisfies typeof C.KPI_STATUSES;
 /** Target size of a squad leader's loyal-household group (S5). */
 export const LOYAL_GROUP_TARGET = 10;
@@ -240,8 +245,14 @@ export type Capability =
   | 'request.work'
   | 'request.dispatch'
   | 'visit.record'
+  | 'visit.safety_check'
   | 'agenda.team'
-  | 'kpi.read';
+  | 'kpi.read'
+  | 'message.read'
+  | 'campaign.manage'
+  | 'provider.manage'
+  | 'board.manage'
+  | 'weather.enter';
 
 export type Occupancy = (typeof OCCUPANCIES)[number];
 export type CareFlag = (typeof CARE_FLAGS)[number];

@@ -21,6 +21,13 @@ export const AgendaErrors = defineErrors({
       en: 'A visit-quota task completes itself when the recorded visits reach its target ({target}); record the visits instead',
     },
   },
+  TASK_FOLLOWS_REVISIT: {
+    status: 422,
+    message: {
+      'zh-CN': '回访类待办在回访完成时自动完成，请在回访记录中填写结果',
+      en: 'A revisit task completes itself when the revisit is completed; record the outcome on the revisit',
+    },
+  },
   INVALID_PERIOD: {
     status: 400,
     message: {

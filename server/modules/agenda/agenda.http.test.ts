@@ -150,7 +150,13 @@ describe('the agenda over HTTP', () => {
     expect(e1.periods[0].inProgress).toBe(true);
     expect(e1.trend).toHaveLength(12);
     expect(board.rows.find((x: any) => x.measureCode === 'S1')).toMatchObject({ status: 'no_commitment' });
-    expect(board.rows.find((x: any) => x.measureCode === 'T4')).toMatchObject({ status: 'no_data' });
+    // No revisit due yet: a figure of nothing owed, not a made-up share.
+    expect(board.rows.find((x: any) => x.measureCode === 'T4')).toMatchObject({
+      status: 'ok',
+      owed: 0,
+      compliance: null,
+    });
+    expect(board.rows.find((x: any) => x.measureCode === 'C9')).toMatchObject({ status: 'no_data' });
     expect(board.headline.text).toMatch(/^本周承诺兑现 \d+ \/ \d+$/);
     for (const bad of ['2026-13', '2026-W54', 'nope'])
       expect(

@@ -6,9 +6,11 @@ import type { Clock } from '../../lib/clock.js';
 import { localDate, toIso } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { type Actor, requireCap, requireEstate, systemActor } from '../auth/index.js';
+import { ORGANIZATION_EVIDENCE } from '../organizations/index.js';
 import { addDays, type PlanService, targetFor } from '../plan/index.js';
 import { startOfLocalDay } from '../visits/index.js';
 import { AgendaErrors } from './agenda.errors.js';
+import { followupCommitments, followupFigures, revisitLoader } from './agenda.followups.js';
 import { type PeriodSpan, parseBoardPeriod, periodsWithin, spanOf, weeksEnding } from './agenda.periods.js';
 import * as repo from './agenda.repository.js';
 
@@ -150,8 +152,8 @@ function personFigures(
  * The promise-keeping board (承诺兑现) of an estate for a month or an ISO week, computed live
  * from the records (it does not depend on the tick having run). Per-person quotas (E1, S4) and
  * standing targets (S5): the share of person-periods that met the target of their period; S2:
- * the share of lived-in households with a safety check this half-year; event follow-ups:
- * `no_data` until revisits are recorded. About ten aggregate queries whatever the estate's size.
+ * the share of lived-in households with a safety check this half-year; event follow-ups (T4,
+ * T6, E15): the share of revisits due in the period that were done on time (agenda.followups). About ten aggregate queries whatever the estate's size.
  */
 export async function buildKpiBoard(
   deps: KpiDeps,
@@ -216,6 +218,11 @@ export async function buildKpiBoard(
     bare.includes('any') ? repo.latestVisit(db, estateId) : Promise.resolve(undefined),
     bare.includes('flyer') ? repo.latestVisit(db, estateId, true) : Promise.resolve(undefined),
   ]);
+  const followups = followupCommitments(active);
+  const dueRevisits = revisitLoader(db, estateId, followups, {
+    from: Math.min(instant(board.start), trendWeeks[0]!.from),
+    to: Math.max(instant(board.end), trendWeeks[trendWeeks.length - 1]!.to),
+  });
   const visitsOf = new Map<string, VisitRow[]>();
   for (const v of visits) visitsOf.set(v.visitor_id, [...(visitsOf.get(v.visitor_id) ?? []), v]);
 
@@ -229,6 +236,9 @@ export async function buildKpiBoard(
         const v = ev === 'flyer' ? latestFlyer : latestAny;
         if (v) row.latestEvidence = { type: 'visit', id: v.id, at: toIso(v.visited_at as Date | string)! };
       }
+      // Evidence kept by other modules (C4 organization contacts, C7 care plan): organizations.evidence.ts.
+      const source = ORGANIZATION_EVIDENCE[m.code];
+      if (source) row.latestEvidence = await source(db, estateId, { today, lang: actor.lang });
       rows.push(row);
       continue;
     }
@@ -276,11 +286,27 @@ export async function buildKpiBoard(
       } else if (cfg.kind === 'quota') {
         rows.push(await householdQuota(db, estateId, row, c, periods, occupied, today, staff));
       } else {
-        rows.push({
-          ...row,
-          status: 'no_data',
-          reason: 'Follow-ups (revisits) are not recorded yet: this figure appears once revisits are kept',
-        });
+        // Follow-ups (T4, T6, E15): measured on the revisits; see agenda.followups.ts.
+        const f = followups.find((x) => x.commitment.id === c.id);
+        rows.push(
+          f
+            ? followupFigures({
+                ...{
+                  row,
+                  commitment: c,
+                  revisitKinds: f.revisitKinds,
+                  periods,
+                  trendWeeks,
+                  today,
+                  now,
+                  staff,
+                },
+                board: withInstants(board),
+                revisits: await dueRevisits(),
+                evidenceCap: EVIDENCE_CAP,
+              })
+            : { ...row, status: 'no_data', reason: 'No records measure this follow-up yet' },
+        );
       }
     }
   }

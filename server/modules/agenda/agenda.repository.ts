@@ -246,3 +246,76 @@ export async function householdQuotaFigures(
     ids: evidence.map((r) => r.id),
   };
 }
+
+// Revisits (回访, owned by the ratings module): read here for revisit tasks and follow-up figures.
+
+/** Open revisits of an estate that have an owner (optionally of one owner). */
+export function openRevisits(db: Kysely<DB>, estateId: string, ownerId?: string) {
+  let q = db
+    .selectFrom('revisits')
+    .select(['id', 'kind', 'owner_id', 'due_at', 'created_at', 'request_id', 'room_code', 'service_name_zh'])
+    .where('estate_id', '=', estateId)
+    .where('status', '=', 'open')
+    .where('owner_id', 'is not', null);
+  if (ownerId) q = q.where('owner_id', '=', ownerId);
+  return q.execute();
+}
+
+/** Revisits by id (status and owner), for open revisit tasks that may have been settled. */
+export async function revisitsByIds(db: Kysely<DB>, estateId: string, ids: string[]) {
+  const out: { id: string; status: string; owner_id: string | null; completed_at: unknown }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('revisits')
+        .select(['id', 'status', 'owner_id', 'completed_at'])
+        .where('estate_id', '=', estateId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Open revisit tasks of an estate (optionally of one assignee). */
+export function openRevisitTasks(db: Kysely<DB>, estateId: string, assigneeId?: string) {
+  let q = db
+    .selectFrom('agenda_tasks')
+    .select(['id', 'assignee_id', 'subject', 'evidence'])
+    .where('estate_id', '=', estateId)
+    .where('status', '=', 'open')
+    .where('kind', '=', 'revisit');
+  if (assigneeId) q = q.where('assignee_id', '=', assigneeId);
+  return q.execute();
+}
+
+/** Removes open revisit tasks whose revisit now belongs to someone else (or to nobody). */
+export async function dropRevisitTasks(db: Kysely<DB>, estateId: string, ids: string[]) {
+  if (!ids.length) return;
+  await db
+    .deleteFrom('agenda_tasks')
+    .where('estate_id', '=', estateId)
+    .where('kind', '=', 'revisit')
+    .where('status', '=', 'open')
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Revisits of some kinds due in [from, to): the follow-up figures (T4, T6, E15). */
+export function revisitsDue(db: Kysely<DB>, estateId: string, kinds: string[], from: string, to: string) {
+  if (!kinds.length) return Promise.resolve([]);
+  return (
+    db
+      .selectFrom('revisits')
+      .select(['id', 'kind', 'team_code', 'owner_id', 'owner_name', 'due_at', 'status', 'completed_at'])
+      .where('estate_id', '=', estateId)
+      // Both statuses named so that the (estate_id, status, due_at) index serves the range.
+      .where('status', 'in', ['open', 'done'])
+      .where('due_at', '>=', from)
+      .where('due_at', '<', to)
+      .where('kind', 'in', kinds)
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute()
+  );
+}

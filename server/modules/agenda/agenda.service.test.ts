@@ -214,7 +214,12 @@ describe(`the agenda tick over a quarter (${engineName})`, () => {
       met: 0,
       compliance: 0,
     });
-    expect(oct.rows.find((r) => r.measureCode === 'T6')).toMatchObject({ status: 'no_data' });
+    expect(oct.rows.find((r) => r.measureCode === 'T6')).toMatchObject({
+      status: 'ok',
+      owed: 0,
+      compliance: null,
+      evidence: { type: 'revisit', ids: [] },
+    });
     expect(oct.rows.find((r) => r.measureCode === 'S1')).toMatchObject({
       status: 'no_commitment',
       latestEvidence: null,

@@ -6,6 +6,7 @@ import type {
   CompleteTaskBody,
   KpiBoard,
 } from '../../../contract/agenda.js';
+import type { PlanMeasure } from '../../../contract/plan.js';
 import type { ListServiceRequestsQuery } from '../../../contract/service-requests.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -17,6 +18,7 @@ import { addDays, type PlanService } from '../plan/index.js';
 import type { ServiceRequestService } from '../service-requests/index.js';
 import { startOfLocalDay, type VisitService } from '../visits/index.js';
 import { AgendaErrors } from './agenda.errors.js';
+import { syncRevisitTasks } from './agenda.followups.js';
 import { buildKpiBoard } from './agenda.kpi.js';
 import { toTask } from './agenda.mapper.js';
 import { spanOf } from './agenda.periods.js';
@@ -63,15 +65,24 @@ export function createAgendaService(deps: AgendaDeps) {
   const { db, clock, audit } = deps;
 
   /** Recounts the open quota and standing tasks of the current period; settles those now met. */
-  async function refresh(estateId: string, tz: string, tasks: repo.TaskRow[], today: string) {
+  async function refresh(
+    estateId: string,
+    tz: string,
+    tasks: repo.TaskRow[],
+    today: string,
+    measures: PlanMeasure[],
+  ) {
     const now = clock.now();
     const nowIso = now.toISOString();
     const commitments = new Map<string, string[] | undefined>();
     const live = tasks.filter(
-      (t) => t.status === 'open' && t.kind !== 'manual' && t.period_start <= today && today < t.period_end,
+      (t) =>
+        t.status === 'open' &&
+        (t.kind === 'quota_visits' || t.kind === 'standing_group') &&
+        t.period_start <= today &&
+        today < t.period_end,
     );
     if (!live.length) return tasks;
-    const measures = await deps.plan.list(systemActor([estateId]), estateId);
     for (const m of measures)
       for (const c of m.commitments)
         if (c.config.kind === 'quota')
@@ -162,14 +173,28 @@ export function createAgendaService(deps: AgendaDeps) {
       const weekStart = startOfLocalDay(week.start, tz).toISOString();
       const weekEnd = startOfLocalDay(week.end, tz).toISOString();
       const since = startOfLocalDay(addDays(date, -RECENT_MISSED_DAYS), tz).toISOString();
-      const rows = await refresh(estateId, tz, await repo.tasksOf(db, estateId, assigneeId, since), date);
+      const now = clock.now();
+      // Revisits made since the last tick show at once; completed ones are done at once.
+      const measures = await deps.plan.list(systemActor([estateId]), estateId);
+      await syncRevisitTasks(db, estateId, tz, measures, now, assigneeId);
+      const rows = await refresh(
+        estateId,
+        tz,
+        await repo.tasksOf(db, estateId, assigneeId, since),
+        date,
+        measures,
+      );
+      // A revisit is due at an hour (48 h after a low score): on the current day it is late
+      // from that hour on, not only from the next day.
+      const lateFrom = (r: repo.TaskRow) =>
+        r.kind === 'revisit' && date === localDate(now, tz) ? now.toISOString() : dayStart;
 
       const today: AgendaTask[] = [];
       const thisWeek: AgendaTask[] = [];
       const overdue: AgendaTask[] = [];
       for (const r of rows) {
         const due = toIso(r.due_at)!;
-        const late = (r.status === 'open' && due < dayStart) || r.status === 'missed';
+        const late = (r.status === 'open' && due < lateFrom(r)) || r.status === 'missed';
         const t = toTask(r, actor.lang, late);
         if (late) overdue.push(t);
         const ongoing = r.status === 'open' && r.period_start <= date;
@@ -219,8 +244,8 @@ export function createAgendaService(deps: AgendaDeps) {
     },
 
     /**
-     * Completes a manual task with its evidence (visit or request ids, a note). Quota and
-     * standing tasks complete themselves (422); a settled task is 409; someone else's task needs
+     * Completes a manual task with its evidence (visit or request ids, a note). Quota, standing
+     * and revisit tasks complete themselves (422); a settled task is 409; someone else's task needs
      * agenda.team (403); a task outside the actor's estates is 404.
      */
     async completeTask(actor: Actor, id: string, body: CompleteTaskBody): Promise<AgendaTask> {
@@ -229,6 +254,7 @@ export function createAgendaService(deps: AgendaDeps) {
       if (!task) throw AgendaErrors.make('TASK_NOT_FOUND');
       if (!inScope(actor, task.estate_id)) throw AgendaErrors.make('TASK_NOT_FOUND').asDenial();
       if (task.assignee_id !== actor.id) requireCap(actor, 'agenda.team');
+      if (task.kind === 'revisit') throw AgendaErrors.make('TASK_FOLLOWS_REVISIT');
       if (task.kind !== 'manual')
         throw AgendaErrors.make('TASK_COMPLETES_ITSELF', { target: task.target ?? 0 });
       if (task.status !== 'open') throw AgendaErrors.make('TASK_NOT_OPEN', { status: task.status });

@@ -10,6 +10,7 @@ import { systemActor } from '../auth/index.js';
 import type { PlanService } from '../plan/index.js';
 import { targetFor } from '../plan/index.js';
 import { startOfLocalDay } from '../visits/index.js';
+import { syncRevisitTasks } from './agenda.followups.js';
 import { type PeriodSpan, spanOf } from './agenda.periods.js';
 import * as repo from './agenda.repository.js';
 
@@ -33,7 +34,8 @@ export interface PersonCommitment {
 /**
  * Per-person commitments of the active measures: quotas per person (E1, S4) and standing
  * targets (S5). Per-household quotas (S2) are not tasks: one task per household and half-year
- * would bury the agenda; the KPI board measures them. Event follow-ups wait for their events.
+ * would bury the agenda; the KPI board measures them. Event follow-ups become one task per
+ * revisit (agenda.followups.ts).
  */
 export function personCommitments(measures: PlanMeasure[]): PersonCommitment[] {
   const out: PersonCommitment[] = [];
@@ -149,7 +151,9 @@ export function evidenceOf(kind: string, o: Outcome | undefined): string {
  *    commitment (E1, S4, S5), with the target that applies to the period (insert ON CONFLICT DO
  *    NOTHING on the natural key: two ticks, or two processes, make each task once);
  * 2. closes open tasks of ended periods as `done` or `missed` against their target;
- * 3. completes current tasks whose target is already reached.
+ * 3. completes current tasks whose target is already reached;
+ * 4. puts open revisits (T4, T6, E15) on their owners' agendas and completes the tasks of
+ *    completed revisits (see syncRevisitTasks).
  * Safe to run any number of times; reports what it changed.
  */
 export async function runAgendaTick(
@@ -261,7 +265,16 @@ export async function runAgendaTick(
       }
     });
   }
-  return { estateId, date: today, created, closed, missed, completed };
+  // Revisits due (T4, T6, E15) onto their owners' agendas; revisit tasks done with their revisit.
+  const revisits = await syncRevisitTasks(db, estateId, tz, measures, now);
+  return {
+    estateId,
+    date: today,
+    created: created + revisits.created,
+    closed,
+    missed,
+    completed: completed + revisits.completed,
+  };
 }
 
 /** The tick for every estate, each on its own business date. */

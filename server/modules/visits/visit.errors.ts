@@ -6,6 +6,13 @@ export const VisitErrors = defineErrors({
     status: 404,
     message: { 'zh-CN': '找不到该走访记录', en: 'Visit not found' },
   },
+  SAFETY_CHECK_ONLY: {
+    status: 403,
+    message: {
+      'zh-CN': '您的岗位只能记录居家安全检查',
+      en: 'Your role may record home safety checks only',
+    },
+  },
   VISIT_IN_FUTURE: {
     status: 422,
     message: {

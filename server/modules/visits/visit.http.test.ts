@@ -154,14 +154,24 @@ describe('recording visits (客户走访表)', () => {
     expect(got.json().problems).toHaveLength(2);
   });
 
-  it('a guard cannot record a visit (403)', async () => {
+  it('a guard records home safety checks (S2) only: any other kind is 403', async () => {
     const r = await call('guard', {
       method: 'POST',
       url: '/api/visits',
       payload: { householdId: ids.h1, kind: 'routine' },
     });
     expect(r.statusCode).toBe(403);
-    expect(r.json().error.code).toBe('FORBIDDEN');
+    expect(r.json().error).toMatchObject({ code: 'SAFETY_CHECK_ONLY', details: { field: 'kind' } });
+    const check = await call('guard', {
+      method: 'POST',
+      url: '/api/visits',
+      payload: { householdId: ids.h1, kind: 'safety_check', notes: '燃气阀门、门窗已检查' },
+    });
+    expect(check.statusCode, check.body).toBe(201);
+    expect(check.json()).toMatchObject({ kind: 'safety_check', householdId: ids.h1 });
+    // No suggestions of whom to visit (visit.record) for a guard.
+    const s = await call('guard', { method: 'GET', url: `/api/estates/${estate.id}/visit-suggestions` });
+    expect(s.statusCode).toBe(403);
   });
 
   it('the culture specialist records hobbies and skills; only what is new is written back', async () => {
@@ -282,7 +292,7 @@ describe('recording visits (客户走访表)', () => {
     } while (cursor);
     const all = (await call('manager', { method: 'GET', url: '/api/visits?limit=200' })).json().items;
     expect(seen).toEqual(all.map((v: any) => v.id));
-    expect(all).toHaveLength(6);
+    expect(all).toHaveLength(7); // with the guard's safety check
   });
 
   it('a manager of another estate gets 404 for its visits, households, suggestions and groups', async () => {

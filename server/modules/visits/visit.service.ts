@@ -63,7 +63,7 @@ function iso(v: Date | string): string {
 
 /**
  * Home visits (走访): the visit form (客户走访表) recorded by butlers, the culture specialist,
- * squad leaders, supervisors and managers; what was learned is merged into the household
+ * squad leaders, supervisors and managers, and home safety checks (S2) recorded by guards; what was learned is merged into the household
  * archive; suggestions of whom to visit next; counts for the commitments (E1, S4, S2, C3).
  */
 export function createVisitService(deps: VisitDeps) {
@@ -165,7 +165,12 @@ export function createVisitService(deps: VisitDeps) {
      * the resident's consent (POST /api/households/:id/sensitive).
      */
     async create(actor: Actor, input: CreateVisitBody): Promise<CreateVisitResult> {
-      requireCap(actor, 'visit.record');
+      // visit.safety_check (guards) records home safety checks (S2) and nothing else.
+      if (!can(actor, 'visit.record')) {
+        requireCap(actor, 'visit.safety_check');
+        if (input.kind !== 'safety_check')
+          throw VisitErrors.make('SAFETY_CHECK_ONLY', undefined, { field: 'kind' }).asDenial();
+      }
       const household = await households.load(actor, input.householdId);
       const estateId = household.estate_id;
       const now = clock.now();

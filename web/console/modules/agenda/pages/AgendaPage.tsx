@@ -3,6 +3,7 @@ import {
   ClockCircleOutlined,
   EnvironmentOutlined,
   ExclamationCircleOutlined,
+  PhoneOutlined,
   ReloadOutlined,
   RightOutlined,
   SolutionOutlined,
@@ -130,7 +131,7 @@ export function AgendaPage() {
           {a.overdue.length ? (
             <Section title={t('agenda.overdue')} count={a.overdue.length} danger testId="agenda-overdue">
               {a.overdue.map((task) => (
-                <TaskRow key={task.id} task={task} canComplete={self || team} />
+                <TaskRow key={task.id} task={task} canComplete={self || team} own={self} />
               ))}
             </Section>
           ) : null}
@@ -160,7 +161,9 @@ export function AgendaPage() {
 
           <Section title={t('agenda.today')} count={a.today.length} testId="agenda-today">
             {a.today.length ? (
-              a.today.map((task) => <TaskRow key={task.id} task={task} canComplete={self || team} />)
+              a.today.map((task) => (
+                <TaskRow key={task.id} task={task} canComplete={self || team} own={self} />
+              ))
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agenda.emptyToday')} />
             )}
@@ -168,7 +171,9 @@ export function AgendaPage() {
 
           <Section title={t('agenda.thisWeek')} count={laterThisWeek.length} testId="agenda-week">
             {laterThisWeek.length ? (
-              laterThisWeek.map((task) => <TaskRow key={task.id} task={task} canComplete={self || team} />)
+              laterThisWeek.map((task) => (
+                <TaskRow key={task.id} task={task} canComplete={self || team} own={self} />
+              ))
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agenda.emptyWeek')} />
             )}
@@ -346,8 +351,37 @@ function SuggestionCard({
   );
 }
 
+/**
+ * A revisit task (T4, T6, E15) opens the revisits page (回访), where completing the revisit
+ * completes the task: mine, or the team's when looking at a colleague's agenda.
+ */
+function RevisitLink({ task, own }: { task: AgendaTask; own: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const tab = own || !can('request.dispatch') ? 'mine' : 'team';
+  return (
+    <Link
+      to={`/revisits?tab=${tab}`}
+      data-testid={`agenda-revisit-${task.id}`}
+      title={t('engine.revisitHint')}
+    >
+      <Button size="large" icon={<PhoneOutlined />} style={{ minWidth: 88 }}>
+        {t('engine.openRevisit')}
+      </Button>
+    </Link>
+  );
+}
+
 /** One task: title, progress for quotas, due time; red when overdue; 完成 for open manual tasks. */
-function TaskRow({ task, canComplete }: { task: AgendaTask; canComplete: boolean }) {
+function TaskRow({
+  task,
+  canComplete,
+  own = true,
+}: {
+  task: AgendaTask;
+  canComplete: boolean;
+  own?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -395,7 +429,9 @@ function TaskRow({ task, canComplete }: { task: AgendaTask; canComplete: boolean
             </Tag>
           </Flex>
         </div>
-        {canComplete && task.kind === 'manual' && task.status === 'open' ? (
+        {task.kind === 'revisit' && task.status === 'open' ? (
+          <RevisitLink task={task} own={own} />
+        ) : canComplete && task.kind === 'manual' && task.status === 'open' ? (
           <Button
             size="large"
             icon={<CheckOutlined />}

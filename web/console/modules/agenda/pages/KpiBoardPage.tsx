@@ -17,6 +17,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { KpiPerson, KpiRow } from '../../../../api/types';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
@@ -98,6 +99,14 @@ export function KpiBoardPage() {
         render: (_, r) =>
           r.target === null ? (
             '—'
+          ) : r.kind === 'event_followup' ? (
+            // A follow-up's target is a time limit from its event (48 h after a low score …).
+            <span>
+              {t('engine.afterEvent', {
+                n: r.target,
+                unit: r.unit ? t(`kpi.unit.${r.unit}`, { defaultValue: r.unit }) : '',
+              })}
+            </span>
           ) : (
             <span>
               {r.target}
@@ -125,7 +134,7 @@ export function KpiBoardPage() {
             '—'
           ) : (
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {r.actual}
+              <span data-testid={`kpi-actual-${r.measureCode}`}>{r.actual}</span>
               {r.owed !== null && r.met !== null ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                   {t('kpi.metOf', { met: r.met, owed: r.owed })}
@@ -160,6 +169,7 @@ export function KpiBoardPage() {
               {r.latestEvidence ? (
                 <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                   {t('kpi.latestEvidence', { at: formatDateTime(r.latestEvidence.at) })}
+                  {r.latestEvidence.summary ? ` · ${r.latestEvidence.summary}` : null}
                 </Typography.Text>
               ) : null}
             </Flex>
@@ -343,7 +353,15 @@ function RowDetail({ row: r }: { row: KpiRow }) {
           scroll={{ x: 420 }}
         />
       ) : null}
-      {r.evidence.ids.length ? (
+      {r.evidence.type === 'revisit' ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('engine.evidenceRevisits', { n: r.evidence.ids.length })}
+          {r.evidence.truncated ? '+' : ''}{' '}
+          <Link to="/revisits?tab=team" data-testid={`kpi-revisits-${r.measureCode}`}>
+            {t('engine.viewRevisits')}
+          </Link>
+        </Typography.Text>
+      ) : r.evidence.ids.length ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t(r.evidence.type === 'household' ? 'kpi.evidenceHouseholds' : 'kpi.evidenceVisits', {
             n: r.evidence.ids.length,
