@@ -1,0 +1,106 @@
+import { GiftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Campaign, CampaignProposal } from '../../../../api/messaging';
+import { useProposals } from '../hooks/useMessaging';
+import { daysBetween, todayIn } from '../messagingText';
+
+/**
+ * 节日提醒: the festivals ahead (this week's first) with a one-click "prepare greeting"; a festival
+ * that already has a campaign links to it instead.
+ */
+export function ProposalsCard({
+  estateId,
+  timeZone,
+  campaigns,
+}: {
+  estateId: string;
+  timeZone: string | undefined;
+  campaigns: Campaign[];
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const q = useProposals(estateId);
+  const today = todayIn(timeZone);
+  const prepared = (p: CampaignProposal) =>
+    campaigns.find((c) => c.festival === p.festival && c.name.startsWith(p.date.slice(0, 4)));
+  const items = (q.data ?? []).slice(0, 6);
+  return (
+    <Card
+      title={
+        <Flex gap={8} align="center">
+          <GiftOutlined />
+          {t('campaigns.proposals.title')}
+        </Flex>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="campaign-proposals"
+    >
+      {q.isError ? <Alert type="error" showIcon title={q.error.message} /> : null}
+      {q.isPending ? (
+        <Skeleton active paragraph={{ rows: 2 }} />
+      ) : items.length === 0 ? (
+        <Empty description={t('campaigns.proposals.none')} />
+      ) : (
+        <Flex vertical>
+          {items.map((p, i) => {
+            const days = daysBetween(today, p.date);
+            const existing = prepared(p);
+            return (
+              <Flex
+                key={`${p.festival}-${p.date}`}
+                data-testid={`proposal-${p.festival}`}
+                justify="space-between"
+                align="center"
+                gap={12}
+                wrap
+                style={{ padding: '12px 0', borderTop: i ? '1px solid rgba(5,5,5,0.06)' : undefined }}
+              >
+                <Flex vertical gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
+                  <Flex gap={6} wrap align="center">
+                    <Typography.Text strong>
+                      {i18n.language === 'en' ? p.festivalEn : p.festival}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">{p.date}</Typography.Text>
+                    {days <= 7 ? (
+                      <Tag color="red">
+                        {days <= 0 ? t('campaigns.proposals.today') : t('campaigns.proposals.thisWeek')}
+                      </Tag>
+                    ) : (
+                      <Tag>{t('campaigns.proposals.inDays', { n: days })}</Tag>
+                    )}
+                    {p.optional ? <Tag>{t('campaigns.proposals.optional')}</Tag> : null}
+                  </Flex>
+                  <Typography.Text type="secondary">
+                    {p.audience.careFlags?.length
+                      ? t('campaigns.proposals.audienceFlags', {
+                          flags: p.audience.careFlags
+                            .map((f) => t(`enums.careFlag.${f}`))
+                            .join(t('common.listSep')),
+                        })
+                      : t('campaigns.proposals.audienceAll')}
+                    {p.personalGreetings ? ` ${t('campaigns.proposals.personal')}` : ''}
+                  </Typography.Text>
+                </Flex>
+                {existing ? (
+                  <Link to={`/campaigns/${encodeURIComponent(existing.id)}`}>
+                    {t('campaigns.proposals.prepared')}
+                  </Link>
+                ) : (
+                  <Button
+                    type={days <= 7 ? 'primary' : 'default'}
+                    onClick={() => navigate('/campaigns/new', { state: { proposal: p } })}
+                    data-testid={`prepare-${p.festival}`}
+                  >
+                    {t('campaigns.proposals.prepare')}
+                  </Button>
+                )}
+              </Flex>
+            );
+          })}
+        </Flex>
+      )}
+    </Card>
+  );
+}
