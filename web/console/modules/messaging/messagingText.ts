@@ -1,6 +1,7 @@
 /** Display helpers of the messaging pages: times in the estate's zone, status colours, conflicts. */
 import { ApiError } from '../../../api/client';
 import type { CampaignStatus, MessageReason, MessageStatus } from '../../../api/messaging';
+import { formatDateTime, getDisplayTimeZone } from '../../../ui/format';
 
 export const STATUS_COLORS: Record<MessageStatus, string> = {
   queued: 'default',
@@ -28,26 +29,9 @@ export const APPROVAL_COLORS: Record<string, string> = {
 /** Reasons that keep a message queued (it goes out later) rather than suppress it. */
 export const WAITING_REASONS: readonly MessageReason[] = ['quiet_hours', 'no_provider'];
 
-/** 2026-03-05 14:30 in the estate's time zone (the browser's when unknown), or '—'. */
+/** 2026-03-05 14:30 in the estate's time zone (the console's estate when not given), or '—'. */
 export function formatInZone(iso: string | null | undefined, timeZone?: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(d);
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-  } catch {
-    return d.toISOString().slice(0, 16).replace('T', ' ');
-  }
+  return formatDateTime(iso, timeZone ?? getDisplayTimeZone());
 }
 
 /** Today's date (YYYY-MM-DD) in a time zone. */

@@ -4,35 +4,22 @@
  */
 import type { TFunction } from 'i18next';
 import type { DemandCell, RatingCard } from '../../../api/followup';
+import { formatDateTime } from '../../../ui/format';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** 2026-03-05 14:30 in the given time zone (the estate's), or '—' when empty or invalid. */
 export function formatInZone(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-    } catch {
-      return formatInZone(iso, DEFAULT_TIME_ZONE);
-    }
-    formatters.set(timeZone, f);
+  return formatDateTime(iso, knownZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
+}
+
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
   }
-  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 /** Same as {@link formatInZone} without the year when it is the current one: 03-05 14:30. */
