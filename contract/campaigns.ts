@@ -22,6 +22,11 @@ export const CampaignAudience = z
     tags: z.array(z.string().min(1).max(40)).max(50).optional().describe('Any of these household tags'),
     careFlags: z.array(CareFlag).max(20).optional().describe('Households with any of these care flags'),
     occupancy: z.array(Occupancy).max(4).optional(),
+    birthday: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD')
+      .optional()
+      .describe('Birthday greetings: only members whose recorded birthday (MM-DD) is this day'),
   })
   .strict();
 export type CampaignAudience = z.infer<typeof CampaignAudience>;
@@ -34,6 +39,13 @@ export const CreateCampaignBody = z
     channel: CampaignChannel,
     audience: CampaignAudience.default({}),
     festival: z.string().max(20).nullable().optional(),
+    tipId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('A tip of the library as the content (templates seasonal_tip / health_tip: {tip} {tipEn})'),
     scheduledAt: z.string().datetime({ offset: true }).nullable().optional().describe('null: when started'),
     throttlePerMinute: z.number().int().min(1).max(100_000).nullable().optional(),
   })
@@ -60,6 +72,7 @@ export const Campaign = z.object({
   channel: CampaignChannel,
   audience: CampaignAudience,
   festival: z.string().nullable(),
+  tipId: z.string().nullable(),
   scheduledAt: z.string().nullable(),
   throttlePerMinute: z.number().int().nullable(),
   status: CampaignStatus,
@@ -102,8 +115,14 @@ export const CampaignProposalsQuery = z.object({
 
 export const CampaignProposal = z.object({
   estateId: z.string(),
-  festival: z.string().describe('中秋节'),
+  kind: z.enum(['festival', 'birthday']),
+  festival: z.string().describe("中秋节 (the calendar's name), or 生日 for birthdays"),
   festivalEn: z.string(),
+  recipients: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Birthdays: members with that birthday who agreed to birthday greetings'),
   date: IsoDate,
   optional: z.boolean().describe('七夕: proposed, not expected'),
   name: z.string(),

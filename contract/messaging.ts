@@ -11,7 +11,10 @@ export const SMS_CHANNELS: readonly MessageChannel[] = ['sms_aliyun', 'sms_tence
 export const PROVIDER_CHANNELS = ['sms_aliyun', 'sms_tencent'] as const;
 export const ProviderChannel = z.enum(PROVIDER_CHANNELS);
 
-/** What a message is for; consent and opt-out are recorded per purpose. */
+/**
+ * What a message is for; consent and opt-out are recorded per purpose. Birthday greetings are
+ * greetings sent only to members whose birthday is recorded with their agreement.
+ */
 export const MESSAGE_PURPOSES = ['greetings', 'tips', 'health_tips', 'service_notices'] as const;
 export const MessagePurpose = z.enum(MESSAGE_PURPOSES);
 export type MessagePurpose = z.infer<typeof MessagePurpose>;
@@ -72,11 +75,19 @@ export const ListMessagesQuery = PageQuery.extend({
 export const TEMPLATE_APPROVAL = ['draft', 'pending', 'approved', 'rejected'] as const;
 export const TemplateApproval = z.enum(TEMPLATE_APPROVAL);
 
-/** A provider's copy of a template: its code there and the review result. */
-export const ProviderTemplate = z.object({
-  code: z.string().min(1).max(64).describe('Aliyun SMS_15305…, Tencent numeric TemplateId'),
-  status: TemplateApproval,
-});
+/**
+ * A provider's copy of a template: its code there and the review result. The code may be empty
+ * while the template is not yet submitted or reviewed; an approved one needs its code.
+ */
+export const ProviderTemplate = z
+  .object({
+    code: z.string().max(64).describe('Aliyun SMS_15305…, Tencent numeric TemplateId; empty until known'),
+    status: TemplateApproval,
+  })
+  .refine((t) => t.status !== 'approved' || t.code.trim().length > 0, {
+    message: 'an approved template needs the provider template code',
+    path: ['code'],
+  });
 
 export const MessageTemplate = z.object({
   estateId: z.string(),
@@ -184,3 +195,123 @@ export const DispatchResult = z.object({
   deferred: z.number().int().describe('Still queued: quiet hours or no provider'),
 });
 export type DispatchResult = z.infer<typeof DispatchResult>;
+
+/** MM-DD: a birthday without the year (all birthday greetings need). */
+export const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 03-14')
+  .refine((s) => s !== '02-30' && s !== '02-31' && !/^(04|06|09|11)-31$/.test(s), 'no such day');
+
+/** Records the member's agreement to birthday greetings together with the birthday (month-day). */
+export const PutBirthdayBody = z
+  .object({
+    monthDay: MonthDay,
+    grantedByName: z.string().trim().min(1).max(40).describe('Who agreed (the member or a guardian)'),
+  })
+  .strict();
+export type PutBirthdayBody = z.input<typeof PutBirthdayBody>;
+
+export const MemberBirthday = z.object({
+  householdId: z.string(),
+  memberId: z.string(),
+  monthDay: z.string(),
+  grantedByName: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type MemberBirthday = z.infer<typeof MemberBirthday>;
+
+// Provider callbacks (delivery receipts and replies). Neither provider signs these requests, so
+// the URL carries a per-estate, per-channel secret token (HMAC of GUANJIA_SECRET_KEY).
+
+/** Alibaba Cloud SmsReport (HTTP batch push): a JSON array of status reports. */
+export const AliyunStatusReport = z.array(
+  z
+    .object({
+      phone_number: z.string().optional(),
+      success: z.boolean(),
+      err_code: z.string().optional(),
+      err_msg: z.string().optional(),
+      biz_id: z.string().optional(),
+      out_id: z.string().optional(),
+      report_time: z.string().optional(),
+    })
+    .passthrough(),
+);
+/** Alibaba Cloud SmsUp (HTTP batch push): a JSON array of replies. */
+export const AliyunReplies = z.array(
+  z
+    .object({
+      phone_number: z.string(),
+      content: z.string(),
+      sign_name: z.string().optional(),
+      send_time: z.string().optional(),
+    })
+    .passthrough(),
+);
+/** Tencent Cloud status callback: a JSON array (sid = the SerialNo SendSms returned). */
+export const TencentStatusReport = z.array(
+  z
+    .object({
+      sid: z.string(),
+      report_status: z.string(),
+      errmsg: z.string().optional(),
+      description: z.string().optional(),
+      mobile: z.string().optional(),
+      user_receive_time: z.string().optional(),
+    })
+    .passthrough(),
+);
+/** Tencent Cloud reply callback: one JSON object per reply. */
+export const TencentReply = z
+  .object({
+    mobile: z.string(),
+    nationcode: z.string().optional(),
+    text: z.string(),
+    sign: z.string().optional(),
+    time: z.number().optional(),
+  })
+  .passthrough();
+
+export const ProviderCallbackUrls = z.object({
+  channel: ProviderChannel,
+  statusUrl: z.string().describe('Path to enter in the provider console as the status report URL'),
+  replyUrl: z.string().describe('Path to enter as the reply (上行) URL'),
+});
+
+/** E-mail over SMTP: per-estate server and credentials (the password is write-only, stored encrypted). */
+export const PutEmailProviderBody = z
+  .object({
+    enabled: z.boolean().default(true),
+    host: z.string().trim().min(1).max(200).describe('SMTP server, e.g. smtp.exmail.qq.com'),
+    port: z.number().int().min(1).max(65535).default(465),
+    secure: z
+      .boolean()
+      .default(true)
+      .describe('TLS from the start (port 465); false: STARTTLS if offered (587)'),
+    username: z.string().trim().min(1).max(200).optional().describe('Omit to keep the stored one'),
+    password: z.string().min(1).max(256).optional().describe('Omit to keep the stored one'),
+    fromAddress: z.email().max(200),
+    fromName: z.string().trim().min(1).max(60).describe('Shown as the sender, e.g. 绿苑物业服务中心'),
+  })
+  .strict();
+export type PutEmailProviderBody = z.input<typeof PutEmailProviderBody>;
+
+export const EmailProvider = z.object({
+  estateId: z.string(),
+  enabled: z.boolean(),
+  host: z.string(),
+  port: z.number().int(),
+  secure: z.boolean(),
+  fromAddress: z.string(),
+  fromName: z.string(),
+  usernameHint: z
+    .string()
+    .nullable()
+    .describe('The username with its middle masked; the password is never returned'),
+  hasSecret: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type EmailProvider = z.infer<typeof EmailProvider>;

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Container } from './container.js';
 import { boardJobs } from './modules/board/index.js';
+import { calendarJobs, createPlateReminderJob } from './modules/calendar/index.js';
 import { ratingJobs } from './modules/ratings/index.js';
 import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 
@@ -15,6 +16,9 @@ export function startScheduler(c: Container, log: FastifyBaseLogger) {
     { name: 'idempotency.prune', everyMs: 60 * 60_000, run: () => pruneIdempotencyKeys(c.db, c.clock.now()) },
     ...ratingJobs(c.ratings, estateIds),
     ...boardJobs(c.board),
+    ...calendarJobs(
+      createPlateReminderJob({ db: c.db, clock: c.clock, calendar: c.calendar, messaging: c.messaging }),
+    ),
     { name: 'agenda.tick', everyMs: 15 * 60_000, run: () => c.agenda.tickAll() },
     {
       name: 'messaging.dispatch',

@@ -169,3 +169,36 @@ export async function deleteOverride(db: Kysely<DB>, city: string, date: string)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Estates with their city and time zone (the plate reminder job runs over all of them). */
+export function estatesForReminders(db: Kysely<DB>) {
+  return db.selectFrom('estates').select(['id', 'name', 'city', 'time_zone']).orderBy('id').execute();
+}
+
+/**
+ * Vehicles whose household opted in to restriction reminders, with the member to tell: the
+ * household's first member (owner first) who has a phone.
+ */
+export async function reminderVehicles(db: Kysely<DB>, estateId: string) {
+  const vehicles = await db
+    .selectFrom('vehicles')
+    .select(['id', 'household_id', 'plate', 'tail_digit'])
+    .where('estate_id', '=', estateId)
+    .where('restriction_reminder', '=', 1)
+    .orderBy('id')
+    .execute();
+  if (!vehicles.length) return [];
+  const members = await db
+    .selectFrom('members')
+    .select(['id', 'household_id', 'name', 'sort'])
+    .where('estate_id', '=', estateId)
+    .where('household_id', 'in', [...new Set(vehicles.map((v) => v.household_id))])
+    .where('phone', 'is not', null)
+    .orderBy('household_id')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+  const first = new Map<string, { id: string; name: string }>();
+  for (const m of members) if (!first.has(m.household_id)) first.set(m.household_id, m);
+  return vehicles.map((v) => ({ ...v, member: first.get(v.household_id) ?? null }));
+}

@@ -6,7 +6,23 @@ export { libraryDays, libraryYears, type SeedReport, seedCalendar } from './cale
 export { type CalendarService, createCalendarService, DEFAULT_CITY } from './calendar.service.js';
 export type { CalendarDaysTable, PlateOverridesTable, PlateRulesTable } from './calendar.table.js';
 export { addDays, dayKindOf, daysBetween, isCalendarDate, isWeekend, weekdayOf } from './days.js';
-export { type LunarInfo, lunarInfo, SOLAR_TERMS_EN } from './lunar.js';
+export {
+  GREETING_FESTIVALS,
+  type GreetingFestival,
+  type LunarInfo,
+  lunarInfo,
+  type Season,
+  SOLAR_TERMS_EN,
+  seasonOf,
+  solarTermOf,
+} from './lunar.js';
+export {
+  calendarJobs,
+  createPlateReminderJob,
+  PLATE_TEMPLATE,
+  type PlateReminderResult,
+  type ReminderOutbox,
+} from './plate-reminders.js';
 export {
   type DayContext,
   DEFAULT_PLATE_RULES,

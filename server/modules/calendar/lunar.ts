@@ -121,6 +121,32 @@ const FESTIVALS: Record<string, FestivalInfo> = {
   圣诞节: { nameEn: 'Christmas Day', kind: 'international', statutory: false },
 };
 
+/** How residents are greeted on a festival (C9). */
+export interface GreetingFestival {
+  /** Proposed but not expected (七夕). */
+  optional?: boolean;
+  /** Addressed to elderly residents (重阳). */
+  elderly?: boolean;
+}
+
+/**
+ * The festivals the product proposes greetings for (C9), named exactly as `lunarInfo` names
+ * them: the one list campaigns and the board read, so a proposal can never miss a festival
+ * the calendar shows under another spelling.
+ */
+export const GREETING_FESTIVALS: Readonly<Record<string, GreetingFestival>> = {
+  元旦: {},
+  春节: {},
+  元宵节: {},
+  端午节: {},
+  七夕节: { optional: true },
+  中秋节: {},
+  重阳节: { elderly: true },
+  国庆节: {},
+};
+for (const name of Object.keys(GREETING_FESTIVALS))
+  if (!FESTIVALS[name]) throw new Error(`greeting festival ${name} is not a calendar festival`);
+
 // The library's names where ours differ.
 const RENAME: Record<string, string> = { 元旦节: '元旦' };
 
@@ -176,4 +202,26 @@ export function lunarInfo(date: string): LunarInfo {
     solarTerm,
     solarTermEn: solarTerm ? (SOLAR_TERMS_EN[solarTerm] ?? solarTerm) : null,
   };
+}
+
+/** The solar term a date falls in (the latest one starting on or before it) and its first day. */
+export function solarTermOf(date: string): { name: string; nameEn: string; since: string } {
+  const solar = Solar.fromYmd(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  const t = solar.getLunar().getPrevJieQi(true);
+  const name = t.getName();
+  return { name, nameEn: SOLAR_TERMS_EN[name] ?? name, since: t.getSolar().toYmd() };
+}
+
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+
+/** The season of a date by solar term, as Chinese almanacs count it (立春 … 立夏 … 立秋 … 立冬). */
+export function seasonOf(date: string): Season {
+  const term = solarTermOf(date).name;
+  const order = Object.keys(SOLAR_TERMS_EN); // 小寒 大寒 立春 … 冬至
+  const i = order.indexOf(term);
+  // 立春 (2) … 谷雨 (7) spring; 立夏 (8) … 大暑 (13) summer; 立秋 (14) … 霜降 (19) autumn; else winter.
+  if (i >= 2 && i <= 7) return 'spring';
+  if (i >= 8 && i <= 13) return 'summer';
+  if (i >= 14 && i <= 19) return 'autumn';
+  return 'winter';
 }

@@ -7,7 +7,7 @@ export const CampaignErrors = defineErrors({
     message: { 'zh-CN': '找不到该活动', en: 'Campaign not found' },
   },
   CAMPAIGN_HEALTH_BY_SMS: {
-    status: 422,
+    status: 400,
     message: {
       'zh-CN': '健康提示不能通过短信发送，请使用住户端消息或上门告知',
       en: 'Health tips are never sent by SMS; use the portal inbox or tell the resident in person',
@@ -20,6 +20,24 @@ export const CampaignErrors = defineErrors({
   CAMPAIGN_BUILDING_NOT_IN_ESTATE: {
     status: 422,
     message: { 'zh-CN': '所选楼栋不属于该项目', en: 'A selected building is not in this estate' },
+  },
+  CAMPAIGN_TIP_NOT_FOUND: {
+    status: 400,
+    message: { 'zh-CN': 'tipId：找不到该提示或已停用', en: 'tipId: no such tip, or it is inactive' },
+  },
+  CAMPAIGN_TIP_PURPOSE: {
+    status: 400,
+    message: {
+      'zh-CN': 'purpose：健康提示须以“健康提示”用途发送，其他提示以“温馨提示”用途发送',
+      en: 'purpose: a health tip must be sent as health_tips, other tips as tips',
+    },
+  },
+  CAMPAIGN_BIRTHDAY_NEEDS_DAY: {
+    status: 400,
+    message: {
+      'zh-CN': 'audience.birthday：生日祝福须指定生日（月-日）',
+      en: 'audience.birthday: a birthday greeting needs the birthday (MM-DD)',
+    },
   },
   CAMPAIGN_NOT_STARTABLE: {
     status: 409,

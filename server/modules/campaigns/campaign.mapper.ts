@@ -24,6 +24,7 @@ export function toCampaign(r: CampaignRow, counts: Record<string, number>): Camp
     channel: r.channel as CampaignChannel,
     audience: fromJson<CampaignAudience>(r.audience, {}),
     festival: r.festival,
+    tipId: r.tip_id ?? null,
     scheduledAt: toIso(r.scheduled_at),
     throttlePerMinute: r.throttle_per_minute === null ? null : Number(r.throttle_per_minute),
     status: r.status as CampaignStatus,

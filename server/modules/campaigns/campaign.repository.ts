@@ -203,3 +203,19 @@ export async function butlersByBuilding(db: Kysely<DB>, estateId: string): Promi
   for (const r of rows) out.set(r.building_id, [...(out.get(r.building_id) ?? []), r.account_id]);
   return out;
 }
+
+/** Members whose recorded birthday (MM-DD) is one of `days` (birth dates exist only with consent). */
+export async function birthdayMembers(
+  db: Kysely<DB>,
+  estateId: string,
+  days: string[],
+): Promise<{ memberId: string; monthDay: string }[]> {
+  if (!days.length) return [];
+  const rows = await db
+    .selectFrom('member_birthdays')
+    .select(['member_id', 'month_day'])
+    .where('estate_id', '=', estateId)
+    .where('month_day', 'in', days)
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id, monthDay: r.month_day }));
+}

@@ -24,7 +24,7 @@ export const campaignRoutes =
         schema: {
           operationId: 'createCampaign',
           tags: ['campaigns'],
-          summary: 'Create a draft campaign. 422 CAMPAIGN_HEALTH_BY_SMS for health tips by SMS',
+          summary: 'Create a draft campaign. 400 CAMPAIGN_HEALTH_BY_SMS for health tips by SMS',
           params: EstateParams,
           body: CreateCampaignBody,
           response: { 201: Campaign },

@@ -18,8 +18,8 @@ import type { AgendaService } from '../agenda/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { CalendarService } from '../calendar/index.js';
-import { addDays } from '../calendar/index.js';
-import type { EnqueueInput, MessagingService } from '../messaging/index.js';
+import { addDays, GREETING_FESTIVALS } from '../calendar/index.js';
+import { type EnqueueInput, type MessagingService, TEMPLATE_CODES } from '../messaging/index.js';
 import { CampaignErrors } from './campaign.errors.js';
 import { toCampaign } from './campaign.mapper.js';
 import * as repo from './campaign.repository.js';
@@ -35,6 +35,15 @@ export interface CampaignDeps {
   calendar: Pick<CalendarService, 'describeDay'>;
   /** E12: personal greeting tasks for cared-for households when a greeting campaign starts. */
   agenda: Pick<AgendaService, 'createTask'>;
+  /** The tips library: a campaign's content may be a tip (E10, E11, T10). */
+  tips?: { contentOf(estateId: string, tipId: string): Promise<TipContent | undefined> };
+}
+
+/** What a campaign needs of a tip. */
+export interface TipContent {
+  category: string;
+  textZh: string;
+  textEn: string;
 }
 
 /** Purposes that need a recorded consent or opt-in (as the outbox worker checks at send time). */
@@ -44,23 +53,13 @@ const SMS = new Set(['sms_aliyun', 'sms_tencent']);
 const PHONE_CHANNELS = new Set(['dev', 'sms_aliyun', 'sms_tencent']);
 /** Care flags whose households also get a personal greeting from their butler (E12). */
 export const PERSONAL_GREETING_FLAGS = ['elderly_alone', 'elderly', 'disabled'];
-export const FESTIVAL_TEMPLATE = 'festival_greeting';
-
-/** Festivals the calendar proposes greetings for (C9); 七夕 only as an optional proposal. */
-const PROPOSED_FESTIVALS: Record<string, { audience: CampaignAudience; optional?: boolean }> = {
-  元旦: { audience: {} },
-  春节: { audience: {} },
-  元宵节: { audience: {} },
-  端午节: { audience: {} },
-  七夕节: { audience: {}, optional: true },
-  中秋节: { audience: {} },
-  重阳节: { audience: { careFlags: ['elderly', 'elderly_alone'] } },
-  国庆节: { audience: {} },
-};
+export const FESTIVAL_TEMPLATE = TEMPLATE_CODES.festival;
+/** The audience of a festival addressed to elderly residents (重阳). */
+const ELDERLY_AUDIENCE: CampaignAudience = { careFlags: ['elderly', 'elderly_alone'] };
 
 type CampaignSpec = Pick<
   CreateCampaignBody,
-  'purpose' | 'templateCode' | 'channel' | 'audience' | 'scheduledAt' | 'throttlePerMinute'
+  'purpose' | 'templateCode' | 'channel' | 'audience' | 'scheduledAt' | 'throttlePerMinute' | 'tipId'
 >;
 
 export interface Recipient {
@@ -85,8 +84,29 @@ export function createCampaignService(deps: CampaignDeps) {
       throw CampaignErrors.make('CAMPAIGN_HEALTH_BY_SMS');
   }
 
+  /** The tip a campaign carries, checked against its purpose (health tips only as health_tips). */
+  async function tipOf(estateId: string, spec: Pick<CampaignSpec, 'purpose' | 'tipId'>) {
+    if (!spec.tipId) return undefined;
+    const tip = await deps.tips?.contentOf(estateId, spec.tipId);
+    if (!tip) throw CampaignErrors.make('CAMPAIGN_TIP_NOT_FOUND');
+    if ((tip.category === 'health') !== (spec.purpose === 'health_tips'))
+      throw CampaignErrors.make('CAMPAIGN_TIP_PURPOSE');
+    return tip;
+  }
+
+  /** Template parameters every recipient gets besides their name. */
+  function baseParams(est: { name: string; name_en: string | null } | undefined, tip?: TipContent) {
+    return {
+      estate: est?.name ?? '',
+      ...(tip ? { tip: tip.textZh, tipEn: tip.textEn } : {}),
+    };
+  }
+
   async function checkSpec(estateId: string, spec: CampaignSpec) {
     checkChannel(spec);
+    if (spec.templateCode === TEMPLATE_CODES.birthday && !spec.audience.birthday)
+      throw CampaignErrors.make('CAMPAIGN_BIRTHDAY_NEEDS_DAY');
+    await tipOf(estateId, spec);
     if (spec.audience.buildingIds?.length) {
       const own = await repo.buildingIdsOf(db, estateId);
       if (spec.audience.buildingIds.some((b) => !own.has(b)))
@@ -119,7 +139,13 @@ export function createCampaignService(deps: CampaignDeps) {
   async function resolve(estateId: string, spec: Pick<CampaignSpec, 'purpose' | 'channel' | 'audience'>) {
     const hs = await audienceHouseholds(estateId, spec.audience);
     const inAudience = new Set(hs.map((h) => h.id));
-    const members = (await repo.members(db, estateId)).filter((m) => inAudience.has(m.household_id));
+    let members = (await repo.members(db, estateId)).filter((m) => inAudience.has(m.household_id));
+    if (spec.audience.birthday) {
+      const born = new Set(
+        (await repo.birthdayMembers(db, estateId, [spec.audience.birthday])).map((b) => b.memberId),
+      );
+      members = members.filter((m) => born.has(m.id));
+    }
     const [consents, opts] = await Promise.all([
       repo.activeConsents(db, estateId, spec.purpose),
       repo.optEvents(db, estateId, spec.purpose),
@@ -159,8 +185,10 @@ export function createCampaignService(deps: CampaignDeps) {
   async function preview(estateId: string, spec: CampaignSpec): Promise<CampaignPreview> {
     const t = await checkSpec(estateId, spec);
     const est = await repo.estate(db, estateId);
+    const tip = await tipOf(estateId, spec);
     const r = await resolve(estateId, spec);
     const first = r.recipients[0];
+    const params = first ? { ...baseParams(est, tip), name: first.name } : {};
     return {
       recipients: r.recipients.length,
       households: r.households.length,
@@ -169,9 +197,9 @@ export function createCampaignService(deps: CampaignDeps) {
       sample: first
         ? {
             memberName: first.name,
-            textZh: render(t.text_zh, { name: first.name, estate: est?.name ?? '' }),
+            textZh: render(t.text_zh, params),
             textEn: t.text_en
-              ? render(t.text_en, { name: first.name, estate: est?.name_en ?? est?.name ?? '' })
+              ? render(t.text_en, { ...params, estate: est?.name_en ?? est?.name ?? '' })
               : null,
           }
         : null,
@@ -247,6 +275,7 @@ export function createCampaignService(deps: CampaignDeps) {
           channel: body.channel,
           audience: toJson(body.audience ?? {}),
           festival: body.festival ?? null,
+          tip_id: body.tipId ?? null,
           scheduled_at: body.scheduledAt ? new Date(body.scheduledAt).toISOString() : null,
           throttle_per_minute: body.throttlePerMinute ?? null,
           status: 'draft',
@@ -263,7 +292,12 @@ export function createCampaignService(deps: CampaignDeps) {
             estateId,
             targetType: 'campaign',
             targetId: id,
-            details: { purpose: body.purpose, channel: body.channel, audience: body.audience },
+            details: {
+              purpose: body.purpose,
+              channel: body.channel,
+              audience: body.audience,
+              tipId: body.tipId ?? null,
+            },
           },
           trx,
         );
@@ -283,8 +317,10 @@ export function createCampaignService(deps: CampaignDeps) {
       const c = toCampaign(row, {});
       checkChannel(c);
       const now = clock.now();
+      const tip = await tipOf(row.estate_id, c);
       const r = await resolve(row.estate_id, c);
       const est = await repo.estate(db, row.estate_id);
+      const common = baseParams(est, tip);
       const at = c.scheduledAt ? new Date(c.scheduledAt) : now;
       const base = new Date(Math.max(at.getTime(), now.getTime()));
       const perMinute = c.throttlePerMinute;
@@ -295,7 +331,7 @@ export function createCampaignService(deps: CampaignDeps) {
         memberId: p.memberId,
         channel: c.channel,
         templateCode: c.templateCode,
-        params: { name: p.name, estate: est?.name ?? '' },
+        params: { ...common, name: p.name },
         purpose: c.purpose,
         notBefore: perMinute
           ? new Date(base.getTime() + Math.floor(i / perMinute) * 60_000)
@@ -374,26 +410,49 @@ export function createCampaignService(deps: CampaignDeps) {
       days: number,
     ): Promise<CampaignProposal[]> {
       const out: CampaignProposal[] = [];
-      for (let i = 0; i < days; i++) {
-        const date = addDays(fromDate, i);
+      const dates = Array.from({ length: days }, (_, i) => addDays(fromDate, i));
+      const born = new Map<string, number>();
+      for (const b of await repo.birthdayMembers(db, estateId, [...new Set(dates.map((d) => d.slice(5)))]))
+        born.set(b.monthDay, (born.get(b.monthDay) ?? 0) + 1);
+      for (const date of dates) {
         const day = await calendar.describeDay(date);
+        // The calendar's festival names are the one source of truth (GREETING_FESTIVALS).
         for (const f of day.festivals) {
-          const p = PROPOSED_FESTIVALS[f.name];
+          const p = GREETING_FESTIVALS[f.name];
           if (!p) continue;
           out.push({
             estateId,
+            kind: 'festival',
             festival: f.name,
             festivalEn: f.nameEn,
+            recipients: null,
             date,
             optional: !!p.optional,
             name: `${date.slice(0, 4)} ${f.name}问候`,
             purpose: 'greetings',
             templateCode: FESTIVAL_TEMPLATE,
-            audience: p.audience,
+            audience: p.elderly ? ELDERLY_AUDIENCE : {},
             sendDate: date,
             personalGreetings: true,
           });
         }
+        const n = born.get(date.slice(5));
+        if (n)
+          out.push({
+            estateId,
+            kind: 'birthday',
+            festival: '生日',
+            festivalEn: 'Birthday',
+            recipients: n,
+            date,
+            optional: false,
+            name: `${date} 生日祝福`,
+            purpose: 'greetings',
+            templateCode: TEMPLATE_CODES.birthday,
+            audience: { birthday: date.slice(5) },
+            sendDate: date,
+            personalGreetings: false,
+          });
       }
       return out;
     },

@@ -14,6 +14,8 @@ export interface CampaignsTable {
   /** JSON {buildingIds?, tags?, careFlags?, occupancy?}. */
   audience: Json;
   festival: string | null;
+  /** A tip of the library (tips module) used as the message content, or null. */
+  tip_id: string | null;
   scheduled_at: TsNull;
   throttle_per_minute: number | null;
   /** draft | running | done | cancelled */

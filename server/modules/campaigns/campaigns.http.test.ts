@@ -236,20 +236,20 @@ describe('campaigns', () => {
     expect(tasks[0]).toMatchObject({ assignee_id: butlerId, subject: `household:${h.D}`, kind: 'manual' });
   });
 
-  it('health tips by SMS → 422; by portal counts only health-tips consent', async () => {
+  it('health tips by SMS → 400; by portal counts only health-tips consent', async () => {
     const sms = await call('manager', {
       method: 'POST',
       url: `/api/estates/${estate.id}/campaigns/preview`,
       payload: body({ purpose: 'health_tips', templateCode: 'health_tip', channel: 'sms_aliyun' }),
     });
-    expect(sms.statusCode).toBe(422);
+    expect(sms.statusCode).toBe(400);
     expect(sms.json().error.code).toBe('CAMPAIGN_HEALTH_BY_SMS');
     const create = await call('manager', {
       method: 'POST',
       url: `/api/estates/${estate.id}/campaigns`,
       payload: body({ purpose: 'health_tips', templateCode: 'health_tip', channel: 'sms_tencent' }),
     });
-    expect(create.statusCode).toBe(422);
+    expect(create.statusCode).toBe(400);
     const portal = await call('manager', {
       method: 'POST',
       url: `/api/estates/${estate.id}/campaigns/preview`,

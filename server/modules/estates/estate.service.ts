@@ -18,8 +18,10 @@ import { maskPhone } from '../../lib/masking.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import { seedDefaultLoanItems } from '../loans/index.js';
+import { seedDefaultTemplates } from '../messaging/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
+import { seedDefaultTips } from '../tips/index.js';
 import { EstateErrors } from './estate.errors.js';
 import * as repo from './estate.repository.js';
 
@@ -229,6 +231,8 @@ export function createEstateService(deps: {
         await seedDefaultPlan(trx, id, deps.clock.now(), actor.id, actor.displayName);
         await seedDefaultCatalog(trx, id, deps.clock.now(), actor.id);
         await seedDefaultLoanItems(trx, id, deps.clock.now());
+        await seedDefaultTemplates(trx, id, deps.clock.now());
+        await seedDefaultTips(trx, id, deps.clock.now());
         await deps.audit.record(
           {
             actor,

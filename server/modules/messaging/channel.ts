@@ -16,6 +16,8 @@ export interface SendRequest {
   paramNames: string[];
   textZh: string;
   textEn: string | null;
+  /** The template's name: the subject line of an e-mail. */
+  subject?: string;
 }
 
 export interface SendResult {

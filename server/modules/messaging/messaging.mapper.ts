@@ -1,4 +1,9 @@
-import type { Message, MessageProvider, MessageTemplate } from '../../../contract/messaging.js';
+import type {
+  EmailProvider,
+  Message,
+  MessageProvider,
+  MessageTemplate,
+} from '../../../contract/messaging.js';
 import { fromJson, toIso } from '../../lib/dates.js';
 import { maskPhone } from '../../lib/masking.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
@@ -66,6 +71,30 @@ export function toProvider(r: ProviderRow): MessageProvider {
     region: s.region ?? null,
     sdkAppId: s.sdkAppId ?? null,
     accessKeyIdHint: s.accessKeyIdHint ?? null,
+    hasSecret: !!r.secrets_enc,
+    version: Number(r.version),
+    updatedAt: toIso(r.updated_at)!,
+    updatedBy: r.updated_by,
+  };
+}
+
+export function toEmailProvider(r: ProviderRow): EmailProvider {
+  const s = fromJson<{
+    host?: string;
+    port?: number;
+    secure?: boolean;
+    fromAddress?: string;
+    usernameHint?: string;
+  }>(r.settings, {});
+  return {
+    estateId: r.estate_id,
+    enabled: Number(r.enabled) === 1,
+    host: s.host ?? '',
+    port: Number(s.port ?? 465),
+    secure: s.secure !== false,
+    fromAddress: s.fromAddress ?? '',
+    fromName: r.sign_name ?? '',
+    usernameHint: s.usernameHint ?? null,
     hasSecret: !!r.secrets_enc,
     version: Number(r.version),
     updatedAt: toIso(r.updated_at)!,

@@ -367,3 +367,104 @@ export async function upsertProvider(db: Kysely<DB>, row: Insertable<MessageProv
     )
     .execute();
 }
+
+// Birthdays (kept only with the member's agreement to birthday greetings)
+
+export function birthdaysOf(db: Kysely<DB>, estateId: string, householdId: string) {
+  return db
+    .selectFrom('member_birthdays')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId)
+    .orderBy('member_id')
+    .execute();
+}
+
+export async function upsertBirthday(
+  db: Kysely<DB>,
+  row: {
+    estate_id: string;
+    member_id: string;
+    household_id: string;
+    month_day: string;
+    granted_by_name: string;
+    recorded_at: string;
+    recorded_by: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('member_birthdays')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['estate_id', 'member_id']).doUpdateSet((eb) => ({
+        month_day: eb.ref('excluded.month_day'),
+        granted_by_name: eb.ref('excluded.granted_by_name'),
+        recorded_at: eb.ref('excluded.recorded_at'),
+        recorded_by: eb.ref('excluded.recorded_by'),
+      })),
+    )
+    .execute();
+}
+
+/** Deletes the birthday of one member, or of the whole household when memberId is null. */
+export async function deleteBirthdays(
+  db: Kysely<DB>,
+  estateId: string,
+  householdId: string,
+  memberId: string | null,
+): Promise<number> {
+  let q = db
+    .deleteFrom('member_birthdays')
+    .where('estate_id', '=', estateId)
+    .where('household_id', '=', householdId);
+  if (memberId) q = q.where('member_id', '=', memberId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+// Delivery receipts and replies
+
+/**
+ * A delivery report: the message (by our id, else by the provider's id on that channel) moves
+ * from sent to delivered or failed. A repeated report changes nothing more. Returns rows changed.
+ */
+export async function applyReceipt(
+  db: Kysely<DB>,
+  r: {
+    estateId: string;
+    channel: string;
+    messageId?: string;
+    providerMessageId?: string;
+    status: 'delivered' | 'failed';
+    error: string | null;
+    at: string;
+  },
+): Promise<number> {
+  if (!r.messageId && !r.providerMessageId) return 0;
+  let q = db
+    .updateTable('messages')
+    .set({
+      status: r.status,
+      delivered_at: r.at,
+      updated_at: r.at,
+      ...(r.error ? { last_error: r.error } : {}),
+    })
+    .where('estate_id', '=', r.estateId)
+    .where('channel', '=', r.channel)
+    .where('status', '=', 'sent');
+  q = r.messageId
+    ? q.where('id', '=', r.messageId)
+    : q.where('provider_message_id', '=', r.providerMessageId!);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Members of an estate with a phone number. */
+export function membersByPhone(db: Kysely<DB>, estateId: string, phone: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'household_id'])
+    .where('estate_id', '=', estateId)
+    .where('phone', '=', phone)
+    .execute();
+}

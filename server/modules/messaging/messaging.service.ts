@@ -2,12 +2,14 @@ import type { Insertable, Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
   DispatchResult,
+  EmailProvider,
   ListMessagesQuery,
   Message,
   MessageChannel,
   MessageProvider,
   MessagePurpose,
   MessageTemplate,
+  PutEmailProviderBody,
   PutProviderBody,
   UpdateMessagingConsentBody,
   UpsertTemplateBody,
@@ -23,9 +25,11 @@ import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { HouseholdService } from '../households/index.js';
 import type { ChannelClient } from './channel.js';
 import type { DevChannel } from './local-channels.js';
+import { createBirthdayService } from './messaging.birthdays.js';
 import { createSecretBox, type SecretBox } from './messaging.crypto.js';
 import { MessagingErrors } from './messaging.errors.js';
-import { toMessage, toProvider, toTemplate } from './messaging.mapper.js';
+import { toEmailProvider, toMessage, toProvider, toTemplate } from './messaging.mapper.js';
+import { createReceiptService } from './messaging.receipts.js';
 import * as repo from './messaging.repository.js';
 import type { MessagesTable } from './messaging.table.js';
 import { createDispatcher, type DispatchSettings, type ProviderConfig } from './messaging.worker.js';
@@ -98,6 +102,12 @@ export function createMessagingService(deps: MessagingDeps) {
   }
 
   return {
+    /** Birthdays kept with the member's agreement to birthday greetings (C9). */
+    birthdays: createBirthdayService({ db, clock, audit, households }),
+
+    /** Delivery receipts and SMS replies (opt-out words) from the providers' callbacks. */
+    receipts: createReceiptService({ db, clock, audit, secretKey: deps.secretKey }),
+
     /** The worker: the scheduler calls this every 30 s. */
     dispatchDue: dispatcher.dispatchDue,
     devChannel: dispatcher.devChannel,
@@ -210,7 +220,8 @@ export function createMessagingService(deps: MessagingDeps) {
     async listProviders(actor: Actor, estateId: string): Promise<MessageProvider[]> {
       requireCap(actor, 'message.read');
       requireEstate(actor, estateId);
-      return (await repo.listProviders(db, estateId)).map(toProvider);
+      // SMS providers only; the SMTP server has its own operation (getEmailProvider).
+      return (await repo.listProviders(db, estateId)).filter((r) => r.channel !== 'email').map(toProvider);
     },
 
     /** Stores provider settings; secrets are encrypted, write-only, and kept when omitted. */
@@ -301,6 +312,9 @@ export function createMessagingService(deps: MessagingDeps) {
           at,
           recorded_by: actor.displayName,
         });
+        // An opt-out of greetings also withdraws the agreement to birthday greetings.
+        if (!body.granted && body.purpose === 'greetings')
+          await repo.deleteBirthdays(trx, h.estate_id, h.id, memberId);
         if (!body.granted)
           suppressedQueued = await repo.suppressQueued(trx, {
             estateId: h.estate_id,
@@ -329,6 +343,81 @@ export function createMessagingService(deps: MessagingDeps) {
         at,
         suppressedQueued,
       };
+    },
+
+    /** getEmailProvider: the estate's SMTP server (password never returned); null when not set. */
+    async getEmailProvider(actor: Actor, estateId: string): Promise<EmailProvider | null> {
+      requireCap(actor, 'provider.manage');
+      requireEstate(actor, estateId);
+      const row = await repo.getProvider(db, estateId, 'email');
+      return row ? toEmailProvider(row) : null;
+    },
+
+    /** putEmailProvider: SMTP server and credentials (encrypted; omit them to keep the stored ones). */
+    async putEmailProvider(
+      actor: Actor,
+      estateId: string,
+      body: PutEmailProviderBody,
+    ): Promise<EmailProvider> {
+      requireCap(actor, 'provider.manage');
+      requireEstate(actor, estateId);
+      if (!box) throw MessagingErrors.make('SECRET_KEY_MISSING');
+      const aad = `${estateId}:email`;
+      const existing = await repo.getProvider(db, estateId, 'email');
+      let stored: { username?: string; password?: string } = {};
+      if (existing) {
+        try {
+          stored = JSON.parse(box.open(existing.secrets_enc, aad));
+        } catch {
+          stored = {};
+        }
+      }
+      const secrets = {
+        username: body.username ?? stored.username,
+        password: body.password ?? stored.password,
+      };
+      const missing = [!secrets.username && 'username', !secrets.password && 'password'].filter(Boolean);
+      if (missing.length) throw MessagingErrors.make('PROVIDER_INCOMPLETE', { fields: missing.join(', ') });
+      const u = secrets.username!;
+      const now = clock.now().toISOString();
+      await repo.upsertProvider(db, {
+        estate_id: estateId,
+        channel: 'email',
+        enabled: body.enabled === false ? 0 : 1,
+        sign_name: body.fromName,
+        settings: toJson({
+          host: body.host,
+          port: body.port ?? 465,
+          secure: body.secure !== false,
+          fromAddress: body.fromAddress,
+          usernameHint: u.length > 4 ? `${u.slice(0, 2)}***${u.slice(-2)}` : '***',
+        }),
+        secrets_enc: box.seal(JSON.stringify(secrets), aad),
+        created_at: now,
+        updated_at: now,
+        updated_by: actor.displayName,
+      });
+      await audit.record({
+        actor,
+        action: 'message_provider.update',
+        estateId,
+        targetType: 'message_provider',
+        targetId: 'email',
+        details: {
+          enabled: body.enabled !== false,
+          host: body.host,
+          secretsChanged: !!(body.username || body.password),
+        },
+      });
+      return toEmailProvider((await repo.getProvider(db, estateId, 'email'))!);
+    },
+
+    /** The channel automatic notices (plate reminders) use: an enabled SMS provider, else the portal inbox. */
+    async preferredChannel(estateId: string): Promise<'sms_aliyun' | 'sms_tencent' | 'portal'> {
+      for (const p of await repo.listProviders(db, estateId))
+        if (Number(p.enabled) && (p.channel === 'sms_aliyun' || p.channel === 'sms_tencent'))
+          return p.channel;
+      return 'portal';
     },
 
     /** Runs the worker once now (console and tests); admin only. */

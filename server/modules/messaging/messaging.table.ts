@@ -35,6 +35,8 @@ export interface MessagesTable {
   created_by: string;
   updated_at: Ts;
   sent_at: TsNull;
+  /** When the provider's delivery receipt said delivered (or failed). */
+  delivered_at: TsNull;
 }
 export type MessageRow = Selectable<MessagesTable>;
 
@@ -104,8 +106,23 @@ export interface PortalInboxTable {
   read_at: TsNull;
 }
 
+/**
+ * A member's birthday (MM-DD): the row is the member's agreement to birthday greetings and
+ * exists only while it stands (withdrawing deletes it).
+ */
+export interface MemberBirthdaysTable {
+  estate_id: string;
+  member_id: string;
+  household_id: string;
+  month_day: string;
+  granted_by_name: string;
+  recorded_at: Ts;
+  recorded_by: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    member_birthdays: MemberBirthdaysTable;
     messages: MessagesTable;
     message_templates: MessageTemplatesTable;
     message_providers: MessageProvidersTable;

@@ -11,6 +11,7 @@ import type { Clock } from '../../lib/clock.js';
 import { fromJson } from '../../lib/dates.js';
 import { AliyunSmsClient } from './aliyun-sms.js';
 import { type ChannelClient, ChannelError, renderText, type SendRequest } from './channel.js';
+import { type SmtpConfig, SmtpEmailClient } from './email-smtp.js';
 import { DevChannel, PortalInboxChannel } from './local-channels.js';
 import type { SecretBox } from './messaging.crypto.js';
 import * as repo from './messaging.repository.js';
@@ -70,6 +71,8 @@ export interface DispatcherDeps {
   devChannel?: DevChannel;
   /** Builds the SMS client for a provider; tests may wrap it. */
   smsClient?: (p: ProviderConfig) => ChannelClient;
+  /** Builds the e-mail client for an estate's SMTP server; tests may wrap it. */
+  emailClient?: (c: SmtpConfig) => ChannelClient;
   settings?: Partial<DispatchSettings>;
   log?: (msg: string, details: Record<string, unknown>) => void;
 }
@@ -88,6 +91,33 @@ export function defaultSmsClient(p: ProviderConfig): ChannelClient {
     region: p.region,
     endpoint: p.endpoint,
   });
+}
+
+/** Opens the estate's SMTP row; undefined when it is disabled or its password cannot be opened. */
+export function openEmailProvider(
+  row: ProviderRow | undefined,
+  secrets: SecretBox | undefined,
+): SmtpConfig | undefined {
+  if (!row || !Number(row.enabled) || !secrets) return undefined;
+  try {
+    const s = JSON.parse(secrets.open(row.secrets_enc, `${row.estate_id}:email`));
+    const st = fromJson<{ host?: string; port?: number; secure?: boolean; fromAddress?: string }>(
+      row.settings,
+      {},
+    );
+    if (!s.username || !s.password || !st.host || !st.fromAddress) return undefined;
+    return {
+      host: st.host,
+      port: Number(st.port ?? 465),
+      secure: st.secure !== false,
+      username: s.username,
+      password: s.password,
+      fromAddress: st.fromAddress,
+      fromName: row.sign_name ?? st.fromAddress,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Opens a provider row; undefined when it is disabled or its secrets cannot be opened. */
@@ -128,6 +158,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const dev = deps.devChannel ?? new DevChannel();
   const portal = new PortalInboxChannel(db, deps.clock);
   const smsClient = deps.smsClient ?? defaultSmsClient;
+  const emailClient = deps.emailClient ?? ((c: SmtpConfig) => new SmtpEmailClient(c));
 
   async function consentBlock(m: MessageRow): Promise<MessageReason | undefined> {
     const needsConsent = CONSENT_PURPOSES.has(m.purpose);
@@ -166,6 +197,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const zones = await repo.estateZones(db, [...new Set(claimed.map((m) => m.estate_id))]);
       const templates = new Map<string, TemplateRow | undefined>();
       const providers = new Map<string, ProviderConfig | undefined>();
+      const smtp = new Map<string, SmtpConfig | undefined>();
       const nowIso = now.toISOString();
 
       const finish = (m: MessageRow, patch: Parameters<typeof repo.updateClaimed>[3], inc = false) =>
@@ -200,6 +232,14 @@ export function createDispatcher(deps: DispatcherDeps) {
         if (!templates.has(k)) templates.set(k, await repo.getTemplate(db, m.estate_id, m.template_code));
         return templates.get(k);
       }
+      async function emailProvider(m: MessageRow) {
+        if (!smtp.has(m.estate_id))
+          smtp.set(
+            m.estate_id,
+            openEmailProvider(await repo.getProvider(db, m.estate_id, 'email'), deps.secrets),
+          );
+        return smtp.get(m.estate_id);
+      }
       async function provider(m: MessageRow) {
         const k = `${m.estate_id}\u0000${m.channel}`;
         if (!providers.has(k))
@@ -223,20 +263,23 @@ export function createDispatcher(deps: DispatcherDeps) {
               channel
             ]
           : undefined;
-        if (!t || (sms && providerTemplate?.status !== 'approved'))
+        if (!t || (sms && (providerTemplate?.status !== 'approved' || !providerTemplate.code)))
           return suppress(m, 'template_not_approved');
         let client: ChannelClient | undefined;
         let signName: string | null = null;
         if (channel === 'dev') client = dev;
         else if (channel === 'portal') client = portal;
-        else if (sms) {
+        else if (channel === 'email') {
+          const p = await emailProvider(m);
+          if (p) client = emailClient(p);
+        } else if (sms) {
           const p = await provider(m);
           if (p) {
             client = smsClient(p);
             signName = p.signName;
           }
         }
-        // E-mail has no client yet: such messages wait with the same reason as a missing provider.
+        // No provider configured (or its secrets cannot be opened): the message waits, and says why.
         if (!client) return defer(m, 'no_provider', new Date(now.getTime() + settings.noProviderRecheckMs));
         const zone = zones.get(m.estate_id) ?? 'Asia/Shanghai';
         if (QUIET_PURPOSES.has(m.purpose) && channel !== 'portal') {
@@ -265,6 +308,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           paramNames: fromJson<string[]>(t.param_names, []),
           textZh: renderText(t.text_zh, params),
           textEn: t.text_en ? renderText(t.text_en, params) : null,
+          subject: t.name,
         };
         try {
           const { providerMessageId } = await client.send(req);

@@ -1,0 +1,289 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createEstate,
+  createStaff,
+  TEST_PASSWORD,
+  type TestEstate,
+} from '../../../test/helpers/factories.js';
+import { createTestDb } from '../../../test/helpers/test-db.js';
+import { buildApp } from '../../app.js';
+import { type Container, createContainer } from '../../container.js';
+import type { Database } from '../../db/database.js';
+import { FixedClock } from '../../lib/clock.js';
+import { systemActor } from '../auth/index.js';
+import { GREETING_FESTIVALS } from '../calendar/index.js';
+import { DEFAULT_TEMPLATES, seedDefaultTemplates } from '../messaging/index.js';
+import { seedDefaultTips } from '../tips/index.js';
+
+// Friday 2026-11-27 10:00 in Beijing.
+const NOW = new Date('2026-11-27T02:00:00Z');
+
+let database: Database;
+let app: FastifyInstance;
+let c: Container;
+let estate: TestEstate;
+const cookies: Record<string, string> = {};
+const m: Record<string, string> = {};
+const h: Record<string, string> = {};
+
+async function login(username: string) {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
+}
+const call = (who: string, opts: InjectOptions) =>
+  app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
+
+beforeAll(async () => {
+  database = await createTestDb();
+  c = createContainer({ db: database.db, clock: new FixedClock(NOW), auth: { ipMaxFailures: 1000 } });
+  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
+  await app.ready();
+  const db = database.db;
+  estate = await createEstate(db, 'reach', { buildings: 1, floors: 2 });
+  await seedDefaultTemplates(db, estate.id, NOW);
+  await seedDefaultTips(db, estate.id, NOW);
+  await createStaff(db, 'admin', 'admin', [estate]);
+  await createStaff(db, 'manager', 'manager', [estate]);
+  await createStaff(db, 'guard', 'guard', [estate]);
+  for (const u of ['admin', 'manager', 'guard']) await login(u);
+  const sys = systemActor([estate.id]);
+  const mk = async (label: string, room: number, members: { name: string; phone: string }[]) => {
+    const hh = await c.households.create(sys, {
+      estateId: estate.id,
+      roomId: estate.roomIds[room]!,
+      occupancy: 'owner_occupied',
+      members: members.map((x, i) => ({ name: x.name, role: i ? 'family' : 'owner', phone: x.phone })),
+    } as never);
+    h[label] = hh.id;
+    for (const r of await db
+      .selectFrom('members')
+      .select(['id', 'name'])
+      .where('household_id', '=', hh.id)
+      .execute())
+      m[r.name] = r.id;
+  };
+  await mk('A', 0, [
+    { name: '陈一', phone: '13900000001' },
+    { name: '陈二', phone: '13900000002' },
+  ]);
+  await mk('B', 1, [{ name: '林一', phone: '13900000003' }]);
+  await mk('C', 2, [{ name: '周一', phone: '13900000004' }]);
+  const consent = (hid: string, purpose: string) =>
+    c.consents.record(sys, hid, {
+      purpose,
+      memberId: null,
+      grantedByName: '本人',
+      method: 'paper_form',
+      noticeVersion: '2026-01',
+    } as never);
+  await consent(h.A!, 'greetings');
+  await consent(h.A!, 'tips');
+  await consent(h.B!, 'greetings');
+  await consent(h.B!, 'health_tips');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const tipId = async (category: string, term?: string) => {
+  const r = await call('manager', {
+    method: 'GET',
+    url: `/api/estates/${estate.id}/tips?category=${category}`,
+  });
+  return r.json().find((t: { solarTerm: string | null }) => (term ? t.solarTerm === term : true))
+    .id as string;
+};
+
+describe('seeded templates', () => {
+  it('a new estate has the campaign templates: dev/portal usable, SMS pending without a code', async () => {
+    const r = await call('admin', {
+      method: 'POST',
+      url: '/api/estates',
+      payload: { code: 'fresh', name: '新苑', city: '北京' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const list = await call('admin', { method: 'GET', url: `/api/estates/${r.json().id}/message-templates` });
+    expect(list.statusCode, list.body).toBe(200);
+    const byCode = Object.fromEntries(list.json().map((t: { code: string }) => [t.code, t]));
+    expect(Object.keys(byCode).sort()).toEqual(DEFAULT_TEMPLATES.map((t) => t.code).sort());
+    expect(byCode.festival_greeting).toMatchObject({
+      purpose: 'greetings',
+      providerTemplates: {
+        sms_aliyun: { code: '', status: 'pending' },
+        sms_tencent: { code: '', status: 'pending' },
+      },
+    });
+    expect(byCode.festival_greeting.textEn).toContain('{name}');
+    expect(byCode.health_tip.providerTemplates).toEqual({}); // never offered for SMS
+    const tips = await call('admin', { method: 'GET', url: `/api/estates/${r.json().id}/tips` });
+    expect(tips.json().length).toBeGreaterThan(15);
+    // Seeding again adds nothing and keeps the estate's edits.
+    expect(await seedDefaultTemplates(database.db, r.json().id, NOW)).toBe(0);
+  });
+
+  it('a greeting campaign on the dev channel runs out of the box; by SMS it waits for approval', async () => {
+    const body = { name: '节日问候', purpose: 'greetings', templateCode: 'festival_greeting', audience: {} };
+    const dev = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns`,
+      payload: { ...body, channel: 'dev' },
+    });
+    expect(dev.statusCode, dev.body).toBe(201);
+    await call('manager', { method: 'POST', url: `/api/campaigns/${dev.json().id}/start` });
+    const before = c.messaging.devChannel.sent.length;
+    expect(await c.messaging.dispatchDue(NOW)).toMatchObject({ sent: 3 }); // 陈一 陈二 林一
+    const sent = c.messaging.devChannel.sent.slice(before);
+    expect(sent.map((s) => s.textZh)).toContain('陈一您好！reach小区物业服务中心祝您节日快乐，阖家安康！');
+
+    const sms = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns`,
+      payload: { ...body, channel: 'sms_aliyun' },
+    });
+    await call('manager', { method: 'POST', url: `/api/campaigns/${sms.json().id}/start` });
+    await c.messaging.dispatchDue(NOW);
+    const g = await call('manager', { method: 'GET', url: `/api/campaigns/${sms.json().id}` });
+    expect(g.json().progress).toMatchObject({ suppressed: 3, sent: 0 });
+    const reasons = await database.db
+      .selectFrom('messages')
+      .select('reason')
+      .where('idem_key', 'like', `campaign:${sms.json().id}:%`)
+      .execute();
+    expect(new Set(reasons.map((x) => x.reason))).toEqual(new Set(['template_not_approved']));
+  });
+});
+
+describe('tips as campaign content', () => {
+  it('a seasonal tip goes to members who consented to tips, with the tip text', async () => {
+    const id = await tipId('utilities');
+    const r = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns/preview`,
+      payload: {
+        name: '冬季提示',
+        purpose: 'tips',
+        templateCode: 'seasonal_tip',
+        channel: 'portal',
+        tipId: id,
+      },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().recipients).toBe(2); // household A only
+    const tip = (await call('manager', { method: 'GET', url: `/api/estates/${estate.id}/tips` }))
+      .json()
+      .find((t: { id: string }) => t.id === id);
+    expect(r.json().sample.textZh).toContain(tip.textZh);
+    expect(r.json().sample.textEn).toContain(tip.textEn);
+  });
+
+  it('a health tip: only health-tips consent, never by SMS (400), and only as health_tips', async () => {
+    const id = await tipId('health', '小雪');
+    const base = { name: '小雪健康提示', purpose: 'health_tips', templateCode: 'health_tip', tipId: id };
+    const sms = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns`,
+      payload: { ...base, channel: 'sms_tencent' },
+    });
+    expect(sms.statusCode).toBe(400);
+    expect(sms.json().error.code).toBe('CAMPAIGN_HEALTH_BY_SMS');
+    const wrong = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns`,
+      payload: { ...base, purpose: 'tips', templateCode: 'seasonal_tip', channel: 'portal' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('CAMPAIGN_TIP_PURPOSE');
+    const ok = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns`,
+      payload: { ...base, channel: 'portal' },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().tipId).toBe(id);
+    await call('manager', { method: 'POST', url: `/api/campaigns/${ok.json().id}/start` });
+    await c.messaging.dispatchDue(NOW);
+    const inbox = await database.db
+      .selectFrom('portal_inbox')
+      .select(['household_id', 'body_zh'])
+      .where('purpose', '=', 'health_tips')
+      .execute();
+    expect(inbox.map((x) => x.household_id)).toEqual([h.B]);
+    expect(inbox[0]!.body_zh).toContain('林一您好');
+    expect(inbox[0]!.body_zh).toContain('燃气');
+  });
+});
+
+describe('birthdays', () => {
+  it('a birthday is stored only with the agreement, is proposed like a festival, and withdrawing deletes it', async () => {
+    const put = await call('manager', {
+      method: 'PUT',
+      url: `/api/households/${h.A}/members/${m.陈二}/birthday`,
+      payload: { monthDay: '12-03', grantedByName: '陈二' },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const bad = await call('manager', {
+      method: 'PUT',
+      url: `/api/households/${h.A}/members/${m.陈二}/birthday`,
+      payload: { monthDay: '02-30', grantedByName: '陈二' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const denied = await call('guard', { method: 'GET', url: `/api/households/${h.A}/birthdays` });
+    expect(denied.statusCode).toBe(403);
+    const p = await call('manager', {
+      method: 'GET',
+      url: `/api/estates/${estate.id}/campaign-proposals?from=2026-11-27&days=10`,
+    });
+    expect(p.statusCode, p.body).toBe(200);
+    const bday = p.json().find((x: { kind: string }) => x.kind === 'birthday');
+    expect(bday).toMatchObject({
+      date: '2026-12-03',
+      recipients: 1,
+      templateCode: 'birthday_greeting',
+      audience: { birthday: '12-03' },
+    });
+    const prev = await call('manager', {
+      method: 'POST',
+      url: `/api/estates/${estate.id}/campaigns/preview`,
+      payload: {
+        name: bday.name,
+        purpose: 'greetings',
+        templateCode: bday.templateCode,
+        channel: 'dev',
+        audience: bday.audience,
+      },
+    });
+    expect(prev.json()).toMatchObject({ recipients: 1, sample: { memberName: '陈二' } });
+    // An opt-out of greetings withdraws the birthday too.
+    await call('manager', {
+      method: 'PUT',
+      url: `/api/households/${h.A}/consents/messaging`,
+      payload: { purpose: 'greetings', granted: false, memberId: m.陈二 },
+    });
+    const list = await call('manager', { method: 'GET', url: `/api/households/${h.A}/birthdays` });
+    expect(list.json()).toEqual([]);
+  });
+});
+
+describe('festival proposals come from the calendar', () => {
+  it('every greeting festival of the calendar is proposed once in a year, under the calendar’s name', async () => {
+    const r = await call('manager', {
+      method: 'GET',
+      url: `/api/estates/${estate.id}/campaign-proposals?from=2026-01-01&days=365`,
+    });
+    const festivals = r
+      .json()
+      .filter((x: { kind: string }) => x.kind === 'festival')
+      .map((x: { festival: string }) => x.festival);
+    expect([...festivals].sort()).toEqual(Object.keys(GREETING_FESTIVALS).sort());
+    const qixi = r.json().find((x: { festival: string }) => x.festival === '七夕节');
+    expect(qixi).toMatchObject({ date: '2026-08-19', optional: true });
+  });
+});

@@ -1,0 +1,265 @@
+import type { Kysely } from 'kysely';
+import type { Season, TipCategory } from '../../../contract/tips.js';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import { insertSeedTips } from './tip.repository.js';
+
+/** A starter tip: [key, category, season, solar term, title zh, title en, text zh, text en]. */
+type StarterTip = [string, TipCategory, Season | null, string | null, string, string, string, string];
+
+/**
+ * The starter library every estate begins with (editable, and each can be switched off).
+ * Health tips are general and conservative: everyday habits, and "see a doctor" when unwell;
+ * no diagnosis, no medicines, no doses.
+ */
+export const STARTER_TIPS: readonly StarterTip[] = [
+  // Utilities and appliances (T10), by season.
+  [
+    'util-spring-1',
+    'utilities',
+    'spring',
+    null,
+    '春季用电检查',
+    'Spring electrical check',
+    '春季潮湿，请检查插座、插线板是否受潮，厨房和卫生间用电注意防水；发现跳闸或焦味请及时报修。',
+    'Spring is damp: check sockets and power strips for moisture and keep kitchen and bathroom appliances dry. If a breaker trips or you smell burning, call us for a repair.',
+  ],
+  [
+    'util-summer-1',
+    'utilities',
+    'summer',
+    null,
+    '空调使用与清洗',
+    'Air conditioner use and cleaning',
+    '空调开机前请清洗滤网，温度设在26℃左右更省电；大功率电器避免同时使用，出门前关闭电源。',
+    'Clean the air conditioner filter before the season; about 26 °C saves power. Avoid running several high-power appliances at once and switch them off when you go out.',
+  ],
+  [
+    'util-summer-2',
+    'utilities',
+    'summer',
+    null,
+    '雷雨天气用电安全',
+    'Electrical safety in thunderstorms',
+    '雷雨天气请拔下电视、电脑等电器插头，关好门窗，阳台地漏保持通畅以防积水倒灌。',
+    'In thunderstorms unplug the TV and computer, close the windows and keep the balcony drain clear so water cannot back up.',
+  ],
+  [
+    'util-autumn-1',
+    'utilities',
+    'autumn',
+    null,
+    '供暖前检查',
+    'Before the heating season',
+    '供暖季即将开始，请检查暖气阀门和管道接口，家中无人时关好门窗；试水期间如有渗漏请立即联系物业。',
+    'The heating season is near: check radiator valves and pipe joints, and close the windows when nobody is home. If anything leaks during the test run, call the service center at once.',
+  ],
+  [
+    'util-winter-1',
+    'utilities',
+    'winter',
+    null,
+    '冬季防冻',
+    'Protect pipes from freezing',
+    '寒潮来临前请关好门窗，外出较久时保持室内供暖，室外水表和阳台水管可用保温材料包裹。',
+    'Before a cold spell close the windows, keep the heating on when you are away for long, and wrap outdoor meters and balcony pipes with insulation.',
+  ],
+  [
+    'util-winter-2',
+    'utilities',
+    'winter',
+    null,
+    '取暖用电安全',
+    'Heater safety',
+    '电暖器请远离窗帘、被褥等可燃物，不要用插线板串联大功率电器，睡前和出门前关闭电源。',
+    'Keep electric heaters away from curtains and bedding, never chain power strips for high-power appliances, and switch heaters off at bedtime and when you go out.',
+  ],
+  // Plant care (E11), by season.
+  [
+    'plant-spring-1',
+    'plants',
+    'spring',
+    null,
+    '春季绿植换盆',
+    'Repotting in spring',
+    '春季是换盆和施肥的好时节，花盆底部留好排水孔；新芽长出后再逐步增加浇水。',
+    'Spring is the time to repot and feed plants; make sure pots have drainage holes, and water more only once new shoots appear.',
+  ],
+  [
+    'plant-summer-1',
+    'plants',
+    'summer',
+    null,
+    '夏季浇水与遮阴',
+    'Summer watering and shade',
+    '夏季宜在早晚浇水，避开正午高温；阳台绿植注意遮阴，雨后及时倒掉托盘积水，防止蚊虫滋生。',
+    'Water in the morning or evening, not at midday. Shade balcony plants, and empty saucers after rain so mosquitoes cannot breed.',
+  ],
+  [
+    'plant-autumn-1',
+    'plants',
+    'autumn',
+    null,
+    '秋季减少浇水',
+    'Less water in autumn',
+    '入秋后植物生长放缓，浇水间隔可适当延长；怕冷的绿植在霜降前移入室内。',
+    'Plants grow more slowly in autumn: water less often, and bring cold-sensitive plants indoors before the first frost.',
+  ],
+  [
+    'plant-winter-1',
+    'plants',
+    'winter',
+    null,
+    '冬季室内绿植',
+    'Indoor plants in winter',
+    '冬季室内绿植放在有阳光的窗边，但不要贴近暖气片；见干见湿，宁干勿涝。',
+    'In winter keep indoor plants by a sunny window but away from radiators; let the soil dry between waterings rather than overwatering.',
+  ],
+  // Health (E10), by solar term: general habits only.
+  [
+    'health-lichun',
+    'health',
+    'spring',
+    '立春',
+    '立春：注意保暖',
+    'Start of Spring: stay warm',
+    '立春后早晚温差大，外出适当添衣，不要急于减少衣物；保持规律作息。',
+    'After the Start of Spring mornings and evenings are still cold: dress warmly when going out and keep regular hours.',
+  ],
+  [
+    'health-qingming',
+    'health',
+    'spring',
+    '清明',
+    '清明：户外活动',
+    'Pure Brightness: time outdoors',
+    '清明时节适合散步等户外活动，花粉较多时过敏体质的居民外出可佩戴口罩。',
+    'Pure Brightness is a good time for walks outdoors; residents with pollen allergies may wear a mask when pollen is high.',
+  ],
+  [
+    'health-lixia',
+    'health',
+    'summer',
+    '立夏',
+    '立夏：饮食清淡',
+    'Start of Summer: light meals',
+    '立夏后天气渐热，饮食宜清淡，注意食物新鲜卫生；午间可适当休息。',
+    'As it gets warmer eat lighter meals, keep food fresh and clean, and rest a little at midday.',
+  ],
+  [
+    'health-xiaoshu',
+    'health',
+    'summer',
+    '小暑',
+    '小暑：防暑降温',
+    'Minor Heat: beat the heat',
+    '高温天气请多喝水，避免在中午前后长时间外出；老人和慢性病患者如感到头晕乏力，请及时休息并就医。',
+    'In hot weather drink plenty of water and avoid long outings around midday. Older residents and people with chronic conditions who feel dizzy or weak should rest and see a doctor.',
+  ],
+  [
+    'health-dashu',
+    'health',
+    'summer',
+    '大暑',
+    '大暑：室内外温差',
+    'Major Heat: mind the temperature gap',
+    '空调房与室外温差不宜过大，进出时注意增减衣物；夜间睡眠避免空调直吹。',
+    'Keep the air conditioner not too far below the outside temperature, adjust clothing when going in and out, and do not sleep in the direct draught.',
+  ],
+  [
+    'health-liqiu',
+    'health',
+    'autumn',
+    '立秋',
+    '立秋：早晚添衣',
+    'Start of Autumn: layers',
+    '立秋后早晚转凉，晨练时间可适当推后，注意添衣。',
+    'From the Start of Autumn mornings and evenings turn cool: exercise a little later in the morning and take an extra layer.',
+  ],
+  [
+    'health-bailu',
+    'health',
+    'autumn',
+    '白露',
+    '白露：注意保暖防寒',
+    'White Dew: keep warm',
+    '白露后昼夜温差加大，关节怕凉的居民请注意膝盖、腰背保暖，不宜露宿或久坐潮湿处。',
+    'After White Dew the nights get colder. Residents with sensitive joints should keep knees and back warm and avoid sitting long in damp places.',
+  ],
+  [
+    'health-shuangjiang',
+    'health',
+    'autumn',
+    '霜降',
+    '霜降：天气转冷',
+    "Frost's Descent: colder days",
+    '霜降后气温下降明显，有高血压等慢性病的居民请按医嘱规律服药、定期测量，外出注意保暖。',
+    "After Frost's Descent it gets noticeably colder. Residents with high blood pressure or other chronic conditions should keep taking their medicine as their doctor advised, check regularly, and dress warmly.",
+  ],
+  [
+    'health-lidong',
+    'health',
+    'winter',
+    '立冬',
+    '立冬：防寒保暖',
+    'Start of Winter: keep warm',
+    '立冬后注意头颈和脚部保暖，室内定时开窗通风；雨雪天外出注意防滑。',
+    'From the Start of Winter keep head, neck and feet warm, air rooms regularly, and watch out for slippery paths in rain or snow.',
+  ],
+  [
+    'health-xiaoxue',
+    'health',
+    'winter',
+    '小雪',
+    '小雪：室内通风',
+    'Minor Snow: fresh air indoors',
+    '天气转冷门窗常闭，请每天定时开窗通风；使用燃气时保持通风，谨防一氧化碳中毒。',
+    'With windows shut in the cold, open them for a while every day. Keep rooms ventilated whenever gas is in use to prevent carbon monoxide poisoning.',
+  ],
+  [
+    'health-dongzhi',
+    'health',
+    'winter',
+    '冬至',
+    '冬至：起居有常',
+    'Winter Solstice: regular routine',
+    '冬至前后天寒夜长，宜早睡晚起；清晨气温低，老人晨练可等太阳出来以后。',
+    'Around the Winter Solstice nights are long and cold: go to bed early, and older residents may wait for the sun before morning exercise.',
+  ],
+  [
+    'health-dahan',
+    'health',
+    'winter',
+    '大寒',
+    '大寒：出行防滑',
+    'Major Cold: mind the ice',
+    '大寒时节路面易结冰，老人外出请穿防滑鞋，尽量结伴而行；如有胸闷、头痛等不适请及时就医。',
+    'In Major Cold paths may be icy: older residents should wear non-slip shoes and go out with company. Anyone with chest tightness or headache should see a doctor promptly.',
+  ],
+];
+
+/**
+ * Puts the starter tips in an estate. Idempotent: a starter tip the estate has (perhaps edited
+ * or switched off) is left as it is. Returns how many were added.
+ */
+export async function seedDefaultTips(db: Kysely<DB>, estateId: string, now: Date): Promise<number> {
+  const at = now.toISOString();
+  return insertSeedTips(
+    db,
+    STARTER_TIPS.map(([key, category, season, term, titleZh, titleEn, textZh, textEn]) => ({
+      estate_id: estateId,
+      id: newId(),
+      category,
+      season,
+      solar_term: term,
+      title_zh: titleZh,
+      title_en: titleEn,
+      text_zh: textZh,
+      text_en: textEn,
+      seed_key: key,
+      created_at: at,
+      created_by: 'system',
+      updated_at: at,
+    })),
+  );
+}
