@@ -5,6 +5,8 @@ import { localDate } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
 import { startOfLocalDay } from '../visits/index.js';
 import { enterTodaysBoard, planAgendaTicks, planLoans } from './demo.activity.daily.js';
+import { planFollowups } from './demo.activity.followups.js';
+import { planOrganizations } from './demo.activity.organizations.js';
 import { planRequests, planRevisitRounds } from './demo.activity.requests.js';
 import {
   type ActivityContext,
@@ -216,6 +218,8 @@ export async function seedDemoActivity(
   planRevisitRounds(ctx);
   planLoans(ctx);
   planAgendaTicks(ctx);
+  planOrganizations(ctx);
+  planFollowups(ctx);
 
   steps.sort((a, b) => a.at - b.at || a.seq - b.seq);
   for (const s of steps) {

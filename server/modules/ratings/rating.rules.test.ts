@@ -65,6 +65,23 @@ describe('rating rules', () => {
     );
   });
 
+  it("the plan's T6 moves entries on the standard month; an entry's own number stays", () => {
+    const completedAt = at('2026-12-02T02:00:00Z');
+    const base = { completedAt, teamCode: 'technical', takerInTeam: true };
+    const plan = { routineAfterDays: 21, frontLineAfterDays: 3 };
+    const due = (afterDays: number | null | undefined) =>
+      revisitsOnCompletion({ ...base, afterDays }, plan).map(
+        (r) => (r.dueAt.getTime() - completedAt.getTime()) / DAY,
+      );
+    expect(due(30)).toEqual([21]);
+    expect(due(undefined)).toEqual([21]);
+    expect(due(14)).toEqual([14]);
+    expect(due(null)).toEqual([]);
+    expect(
+      revisitsOnCompletion({ ...base, takerInTeam: false, afterDays: 30 }, plan).map((r) => r.kind),
+    ).toEqual(['routine_30d', 'front_line_follow_up']);
+  });
+
   it('figures count replies in time and revisits done on time, late and overdue', () => {
     const now = at('2026-12-10T00:00:00Z');
     const card = (overall: number, comment: string | null, repliedAt: Date | null) => ({

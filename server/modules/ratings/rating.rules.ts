@@ -72,8 +72,11 @@ export function revisitsOnCompletion(
   s: Pick<RatingSettings, 'routineAfterDays' | 'frontLineAfterDays'> = RATING_DEFAULTS,
 ): { kind: 'routine_30d' | 'front_line_follow_up'; dueAt: Date }[] {
   const out: { kind: 'routine_30d' | 'front_line_follow_up'; dueAt: Date }[] = [];
-  // A policy of `afterDays: null` (e.g. reminders) means no routine follow-up.
-  const after = r.afterDays === undefined ? s.routineAfterDays : r.afterDays;
+  // A policy of `afterDays: null` (e.g. reminders) means no routine follow-up. A catalog entry
+  // that asks for the standard month (the default catalog copies T6's 30 days) follows the
+  // plan's T6 target in `s`; any other number is the entry's own exception and is kept.
+  const standard = r.afterDays === undefined || r.afterDays === RATING_DEFAULTS.routineAfterDays;
+  const after = standard ? s.routineAfterDays : (r.afterDays ?? null);
   if (after !== null)
     out.push({ kind: 'routine_30d', dueAt: new Date(r.completedAt.getTime() + after * DAY) });
   if (!r.takerInTeam)

@@ -18,6 +18,7 @@ import { newId, newToken } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage } from '../../lib/pagination.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, can, inScope, requireCap, requireEstate } from '../auth/index.js';
+import { deadlinesFromPlan, type FollowupDeadlines, type PlanCommitmentsFn } from './rating.deadlines.js';
 import { RatingErrors } from './rating.errors.js';
 import { cardStatus, toRatingCard } from './rating.mapper.js';
 import { type CardPdf, renderCardPdf } from './rating.pdf.js';
@@ -40,6 +41,12 @@ export interface RatingDeps {
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
   settings?: Partial<RatingSettings>;
+  /**
+   * The estate's plan commitments (`plan.commitmentsOf`): revisit deadlines follow the T4, T6
+   * and E15 targets in effect on the day of the event. Without it, or for an estate without
+   * those commitments, the settings' defaults apply (48 hours, 30 days, 7 days).
+   */
+  planCommitments?: PlanCommitmentsFn;
   /** Where the CJK font for the printed card lives (tests point it elsewhere for the fallback). */
   fontPath?: string;
 }
@@ -67,7 +74,20 @@ const CRITERIA_ZH: Record<string, string> = {
 export function createRatingService(deps: RatingDeps) {
   const { db, clock, audit } = deps;
   const settings: RatingSettings = { ...RATING_DEFAULTS, ...deps.settings };
-  const revisits = createRevisitOps({ db, clock, audit, settings });
+  const revisits = createRevisitOps({ db, clock, audit });
+
+  /**
+   * The revisit deadlines of an event at `at` in an estate. Read before a transaction opens:
+   * the plan service reads through its own connection.
+   */
+  async function deadlinesAt(estateId: string, at: Date): Promise<FollowupDeadlines> {
+    if (!deps.planCommitments) return settings;
+    const [commitments, estate] = await Promise.all([
+      deps.planCommitments(estateId),
+      repo.estateName(db, estateId),
+    ]);
+    return deadlinesFromPlan(commitments, localDate(at, estate?.time_zone || 'Asia/Shanghai'), settings);
+  }
 
   const policyOf = (r: repo.RequestForCard) => fromJson<Partial<RevisitPolicy>>(r.revisit_policy, {});
 
@@ -76,6 +96,7 @@ export function createRatingService(deps: RatingDeps) {
     if (req.status !== 'completed' || !req.completed_at) return { card: false, revisits: 0 };
     const completedAt = new Date(toIso(req.completed_at)!);
     const now = clock.now().toISOString();
+    const deadlines = await deadlinesAt(req.estate_id, completedAt);
     return db.transaction().execute(async (trx) => {
       let card = false;
       if (Number(req.supervision_card) === 1)
@@ -96,7 +117,7 @@ export function createRatingService(deps: RatingDeps) {
           created_at: now,
           updated_at: now,
         });
-      const n = await revisits.createFollowUps(trx, req, policyOf(req).afterDays);
+      const n = await revisits.createFollowUps(trx, req, policyOf(req).afterDays, deadlines);
       return { card, revisits: n };
     });
   }
@@ -266,6 +287,7 @@ export function createRatingService(deps: RatingDeps) {
       const now = clock.now();
       const at = now.toISOString();
       const comment = input.comment?.trim() || null;
+      const lowScoreDueHours = low.length ? (await deadlinesAt(card.estate_id, now)).lowScoreDueHours : 0;
       await db.transaction().execute(async (trx) => {
         const won = await repo.submitCard(
           trx,
@@ -292,7 +314,7 @@ export function createRatingService(deps: RatingDeps) {
         }
         if (low.length) {
           const reason = low.map((c) => `${CRITERIA_ZH[c]} ${input[c as keyof typeof input]}`).join('；');
-          await revisits.createLowScore(trx, req, card.id, reason);
+          await revisits.createLowScore(trx, req, card.id, reason, lowScoreDueHours);
         }
         await audit.record(
           {

@@ -13,17 +13,17 @@ import { newId } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage } from '../../lib/pagination.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, can, inScope, requireCap, requireEstate } from '../auth/index.js';
+import type { FollowupDeadlines } from './rating.deadlines.js';
 import { RatingErrors } from './rating.errors.js';
 import { toRevisit } from './rating.mapper.js';
 import * as repo from './rating.repository.js';
-import { hours, missingAnalysis, type RatingSettings, revisitsOnCompletion } from './rating.rules.js';
+import { hours, missingAnalysis, revisitsOnCompletion } from './rating.rules.js';
 import * as rv from './revisit.repository.js';
 
 export interface RevisitDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
-  settings: RatingSettings;
 }
 
 const FIELD_ZH: Record<string, string> = { analysis: '低分原因分析', adjustment: '改进措施' };
@@ -35,7 +35,7 @@ const FIELD_ZH: Record<string, string> = { analysis: '低分原因分析', adjus
  * the taker (E15, E4). The natural key (estate, request, kind) makes every creation idempotent.
  */
 export function createRevisitOps(deps: RevisitDeps) {
-  const { db, clock, audit, settings } = deps;
+  const { db, clock, audit } = deps;
 
   function base(req: repo.RequestForCard, now: string) {
     return {
@@ -56,11 +56,15 @@ export function createRevisitOps(deps: RevisitDeps) {
   }
 
   return {
-    /** Routine and front-line follow-ups of a completed request; returns how many were created. */
+    /**
+     * Routine and front-line follow-ups of a completed request, due by `deadlines` (the plan's
+     * T6 and E15 targets on the day of completion); returns how many were created.
+     */
     async createFollowUps(
       trx: Kysely<DB>,
       req: repo.RequestForCard,
       afterDays: number | null | undefined,
+      deadlines: FollowupDeadlines,
     ): Promise<number> {
       const completedAt = new Date(toIso(req.completed_at)!);
       const takerTeam = await repo.teamOf(trx, req.estate_id, req.taken_by);
@@ -69,7 +73,7 @@ export function createRevisitOps(deps: RevisitDeps) {
       let created = 0;
       for (const f of revisitsOnCompletion(
         { completedAt, teamCode: req.team_code, takerInTeam, afterDays },
-        settings,
+        deadlines,
       )) {
         let owner: { id: string; name: string } | null = null;
         if (f.kind === 'front_line_follow_up') owner = { id: req.taken_by, name: req.taken_by_name };
@@ -92,12 +96,16 @@ export function createRevisitOps(deps: RevisitDeps) {
       return created;
     },
 
-    /** The low-score revisit of a rated card, owned by the team's supervisor, due in 48 hours. */
+    /**
+     * The low-score revisit of a rated card, owned by the team's supervisor, due `dueHours` after
+     * the rating (the plan's T4 target on that day, 48 hours by default).
+     */
     async createLowScore(
       trx: Kysely<DB>,
       req: repo.RequestForCard,
       cardId: string,
       reason: string,
+      dueHours: number,
     ): Promise<boolean> {
       const now = clock.now();
       const s = await repo.supervisorOf(trx, req.estate_id, req.team_code);
@@ -108,7 +116,7 @@ export function createRevisitOps(deps: RevisitDeps) {
         owner_id: s?.id ?? null,
         owner_name: s?.display_name ?? null,
         reason,
-        due_at: new Date(now.getTime() + hours(settings.lowScoreDueHours)).toISOString(),
+        due_at: new Date(now.getTime() + hours(dueHours)).toISOString(),
       });
     },
 

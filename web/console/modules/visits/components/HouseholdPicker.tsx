@@ -14,6 +14,7 @@ export function HouseholdPicker({
   size,
   testId = 'household-search',
   exclude,
+  placeholder,
 }: {
   estateId: string;
   onPick: (h: HouseholdSummary) => void;
@@ -21,6 +22,8 @@ export function HouseholdPicker({
   testId?: string;
   /** Households not offered (e.g. already in the group). */
   exclude?: ReadonlySet<string>;
+  /** What the search box invites (default: room, name or phone). */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -37,7 +40,7 @@ export function HouseholdPicker({
         value={q}
         size={size}
         onSearch={setQ}
-        placeholder={t('visits.householdSearch')}
+        placeholder={placeholder ?? t('visits.householdSearch')}
       />
       {q ? (
         <Spin spinning={found.isFetching}>

@@ -33,10 +33,12 @@ import { PhotoPicker } from '../../../components/attachments/PhotoPicker';
 import { applyFieldErrors, type FieldPath } from '../../../forms/fieldErrors';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
+import { useCan } from '../../../session/useCan';
 import { useEstate } from '../../../session/useEstate';
 import { agendaKeys } from '../../agenda/hooks/useAgenda';
 import { CareFlagTags } from '../../households/components/CareFlagTags';
 import { HouseholdPicker } from '../components/HouseholdPicker';
+import { SafetyCheckForm } from '../components/SafetyCheckForm';
 import { VisitResult } from '../components/VisitResult';
 
 interface Values {
@@ -65,12 +67,21 @@ const words = (list: string[] | undefined) =>
   [...new Set((list ?? []).map((w) => w.trim()).filter(Boolean))].map((w) => w.slice(0, 20));
 
 /**
+ * The visit form; staff who may record home safety checks only (guards, S2) get the safety
+ * check form instead: its kind is fixed and it writes nothing back to the archive.
+ */
+export function VisitFormPage() {
+  const can = useCan();
+  return !can('visit.record') && can('visit.safety_check') ? <SafetyCheckForm /> : <FullVisitForm />;
+}
+
+/**
  * 客户走访表, phone first: the household (prefilled from the agenda, else searched), the kind,
  * whom the visitor met, hobbies and skills learned (written back to the archive unless unticked),
  * family changes, needs, problems raised, satisfaction and the channels flyer (C2). After saving
  * it says what happened to the archive and whether a sensitive fact needs the consent flow.
  */
-export function VisitFormPage() {
+function FullVisitForm() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const navigate = useNavigate();

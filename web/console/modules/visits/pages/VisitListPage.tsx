@@ -20,14 +20,19 @@ const WRITE_BACK_COLORS: Record<string, string | undefined> = {
   conflict: 'error',
 };
 
-/** 走访记录: my visits (everyone who visits) or all of the estate (managers), filtered by kind. */
+/**
+ * 走访记录: my visits (everyone who visits) or all of the estate (managers), filtered by kind.
+ * Guards, who record home safety checks only (S2), see their own safety checks.
+ */
 export function VisitListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const { estateId } = useEstate();
   const seeAll = can('agenda.team') || can('plan.manage');
+  const checksOnly = !can('visit.record') && can('visit.safety_check');
   const [scope, setScope] = useState<Scope>(seeAll ? 'all' : 'mine');
-  const [kind, setKind] = useState<VisitFormKind | undefined>();
+  const [picked, setKind] = useState<VisitFormKind | undefined>();
+  const kind: VisitFormKind | undefined = checksOnly ? 'safety_check' : picked;
   const q = useMemo(
     () => ({ estateId: estateId || undefined, visitorId: scope === 'mine' ? 'me' : undefined, kind }),
     [estateId, scope, kind],
@@ -38,7 +43,7 @@ export function VisitListPage() {
   return (
     <div style={{ maxWidth: 720 }} data-testid="visit-list">
       <PageHeader
-        title={t('visits.list.title')}
+        title={checksOnly ? t('guardVisit.listTitle') : t('visits.list.title')}
         extra={
           <>
             <Button
@@ -47,10 +52,10 @@ export function VisitListPage() {
               loading={list.isFetching}
               aria-label={t('common.refresh')}
             />
-            {can('visit.record') ? (
+            {can('visit.record') || checksOnly ? (
               <Link to="/visits/new">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="visit-new">
-                  {t('visits.list.new')}
+                  {checksOnly ? t('guardVisit.new') : t('visits.list.new')}
                 </Button>
               </Link>
             ) : null}
@@ -69,15 +74,17 @@ export function VisitListPage() {
             data-testid="visit-scope"
           />
         ) : null}
-        <Select
-          allowClear
-          value={kind}
-          onChange={setKind}
-          placeholder={t('visits.list.allKinds')}
-          style={{ minWidth: 160 }}
-          options={VISIT_FORM_KINDS.map((k) => ({ value: k, label: t(`enums.visitKind.${k}`) }))}
-          data-testid="visit-kind-filter"
-        />
+        {checksOnly ? null : (
+          <Select
+            allowClear
+            value={kind}
+            onChange={setKind}
+            placeholder={t('visits.list.allKinds')}
+            style={{ minWidth: 160 }}
+            options={VISIT_FORM_KINDS.map((k) => ({ value: k, label: t(`enums.visitKind.${k}`) }))}
+            data-testid="visit-kind-filter"
+          />
+        )}
       </Flex>
       {list.isError ? (
         <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />
@@ -85,7 +92,10 @@ export function VisitListPage() {
       {list.isPending && estateId ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : rows.length === 0 ? (
-        <Empty description={t('visits.list.empty')} style={{ marginTop: 32 }} />
+        <Empty
+          description={checksOnly ? t('guardVisit.empty') : t('visits.list.empty')}
+          style={{ marginTop: 32 }}
+        />
       ) : (
         <Flex vertical gap={8}>
           {rows.map((v) => (
@@ -155,6 +165,15 @@ function VisitCard({ visit: v }: { visit: Visit }) {
       {v.needs ? (
         <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
           {v.needs}
+        </Typography.Paragraph>
+      ) : null}
+      {v.kind === 'safety_check' && v.notes ? (
+        <Typography.Paragraph
+          ellipsis={{ rows: 3 }}
+          style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}
+          data-testid="visit-notes"
+        >
+          {v.notes}
         </Typography.Paragraph>
       ) : null}
       {v.problems.length ? (
