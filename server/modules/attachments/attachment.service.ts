@@ -56,6 +56,8 @@ interface Owner {
   id: string;
   estateId: string;
   closed: boolean;
+  /** A guard's own safety check (S2): they may add photos of the hazards they found. */
+  ownSafetyCheckOf?: string;
 }
 
 const OWNER_NAMES: Record<AttachmentOwnerKind, { zh: string; en: string }> = {
@@ -94,11 +96,20 @@ export function createAttachmentService(deps: AttachmentDeps) {
     }
     const v = await deps.visits.get(actor, id);
     const age = clock.now().getTime() - new Date(v.createdAt).getTime();
-    return { kind, id, estateId: v.estateId, closed: age > settings.visitOpenDays * DAY };
+    return {
+      kind,
+      id,
+      estateId: v.estateId,
+      closed: age > settings.visitOpenDays * DAY,
+      ownSafetyCheckOf: v.kind === 'safety_check' ? v.visitorId : undefined,
+    };
   }
 
   function mayAttach(actor: Actor, owner: Owner): boolean {
-    return owner.kind === 'visit' ? can(actor, 'visit.record') : can(actor, 'request.create');
+    if (owner.kind !== 'visit') return can(actor, 'request.create');
+    return (
+      can(actor, 'visit.record') || (can(actor, 'visit.safety_check') && owner.ownSafetyCheckOf === actor.id)
+    );
   }
 
   function mayDelete(actor: Actor, owner: Owner, row: repo.AttachmentRow): boolean {
@@ -149,8 +160,8 @@ export function createAttachmentService(deps: AttachmentDeps) {
      */
     async upload(actor: Actor, q: AttachmentOwnerQuery, read: ReadUpload): Promise<Attachment> {
       const owner = await ownerOf(actor, q.ownerKind, q.ownerId);
-      if (owner.kind === 'visit') requireCap(actor, 'visit.record');
-      else requireCap(actor, 'request.create');
+      if (!mayAttach(actor, owner))
+        requireCap(actor, owner.kind === 'visit' ? 'visit.record' : 'request.create');
       if (owner.closed) throw closedError(owner);
       const live = await repo.listForOwner(db, owner.estateId, owner.kind, owner.id);
       if (live.length >= settings.maxPerOwner)

@@ -427,6 +427,27 @@ describe('photo attachments (issue 3 completion photos, issue 4 visit photos)', 
     }
   });
 
+  it("a guard adds photos to their own safety check (S2), not to another's or a routine visit", async () => {
+    const own = await call('guard', {
+      method: 'POST',
+      url: '/api/visits',
+      payload: { householdId: household, kind: 'safety_check', notes: '燃气软管老化' },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const mine = { kind: 'visit', id: own.json().id as string };
+    expect((await list('guard', mine)).json()).toMatchObject({ canUpload: true });
+    expect((await upload('guard', mine, png())).statusCode).toBe(201);
+    const butlers = await call('butler', {
+      method: 'POST',
+      url: '/api/visits',
+      payload: { householdId: household, kind: 'safety_check' },
+    });
+    expect(butlers.statusCode, butlers.body).toBe(201);
+    const other = { kind: 'visit', id: butlers.json().id as string };
+    expect((await list('guard', other)).json()).toMatchObject({ canUpload: false });
+    expect((await upload('guard', other, png())).statusCode).toBe(403);
+  });
+
   it('ATTACHMENT_MAX_MB is read from the environment (default 8) and refused when out of range', () => {
     expect(loadConfig({}).ATTACHMENT_MAX_MB).toBe(8);
     expect(loadConfig({ ATTACHMENT_MAX_MB: '4.5' }).ATTACHMENT_MAX_MB).toBe(4.5);

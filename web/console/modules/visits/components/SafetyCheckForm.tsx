@@ -29,6 +29,7 @@ import { householdsApi, visitsApi } from '../../../../api/endpoints';
 import type { CreateVisitResult, HouseholdSummary } from '../../../../api/types';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { PhotoUploader } from '../../../components/attachments/PhotoUploader';
 import { applyFieldErrors, type FieldPath } from '../../../forms/fieldErrors';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
@@ -134,6 +135,10 @@ export function SafetyCheckForm() {
               title={t('guardVisit.hazardsSaved', { n: result.problems.length })}
             />
           ) : null}
+          <Card size="small" title={t('attachments.title')} style={{ marginTop: 12 }}>
+            {/* Photos of the hazards found: the guard may add them to their own check. */}
+            <PhotoUploader ownerKind="visit" ownerId={result.id} big={isMobile} />
+          </Card>
           <Flex vertical={isMobile} gap={8} justify="center" style={{ marginTop: 16 }}>
             <Button
               type="primary"
