@@ -123,7 +123,8 @@ export const WeatherSource = z.object({
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
   updatedAt: z.string(),
-  updatedBy: z.string().nullable(),
+  updatedBy: z.string().nullable().describe('Account id of the last editor'),
+  updatedByName: z.string().nullable().describe('Display name of the last editor'),
 });
 export type WeatherSource = z.infer<typeof WeatherSource>;
 

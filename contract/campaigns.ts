@@ -108,6 +108,14 @@ export const ListCampaignsQuery = PageQuery.extend({
   status: CampaignStatus.optional(),
 });
 
+/** Cancels a draft or running campaign: its queued messages are suppressed (reason `cancelled`). */
+export const CancelCampaignBody = z
+  .object({
+    version: z.number().int().min(1).optional().describe('The version being cancelled (412 when stale)'),
+  })
+  .strict();
+export type CancelCampaignBody = z.infer<typeof CancelCampaignBody>;
+
 export const CampaignProposalsQuery = z.object({
   from: IsoDate.optional().describe('Default today'),
   days: z.coerce.number().int().min(1).max(400).default(30),

@@ -36,6 +36,7 @@ export const MESSAGE_REASONS = [
   'no_provider',
   'health_content_by_sms',
   'no_address',
+  'cancelled',
 ] as const;
 export const MessageReason = z.enum(MESSAGE_REASONS);
 export type MessageReason = z.infer<typeof MessageReason>;
@@ -70,6 +71,12 @@ export const ListMessagesQuery = PageQuery.extend({
   status: MessageStatus.optional(),
   purpose: MessagePurpose.optional(),
   householdId: z.string().max(64).optional(),
+  channel: MessageChannel.optional(),
+  campaignId: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,64}$/, 'letters, digits and -')
+    .optional()
+    .describe('Only the messages this campaign put in the outbox'),
 });
 
 export const TEMPLATE_APPROVAL = ['draft', 'pending', 'approved', 'rejected'] as const;

@@ -36,6 +36,8 @@ const schema = z.object({
     .string()
     .min(16, 'must be at least 16 characters (e.g. openssl rand -base64 32)')
     .optional(),
+  /** Largest photo upload in MB (request completion and visit photos); files live in DATA_DIR/uploads. */
+  ATTACHMENT_MAX_MB: z.coerce.number().min(0.1).max(50).default(8),
   GUANJIA_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

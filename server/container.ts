@@ -1,7 +1,15 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
 import type { Clock } from './lib/clock.js';
 import { createAgendaService } from './modules/agenda/index.js';
+import {
+  type AttachmentSettings,
+  createAttachmentService,
+  createAttachmentStorage,
+  DEFAULT_ATTACHMENT_SETTINGS,
+} from './modules/attachments/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import {
   type AuthSettings,
@@ -22,9 +30,12 @@ import {
 import { createJourneyService } from './modules/journey/index.js';
 import { createLoanService } from './modules/loans/index.js';
 import { createMessagingService, type MessagingDeps } from './modules/messaging/index.js';
+import { createCarePlanService, createOrganizationService } from './modules/organizations/index.js';
 import { createPlanService } from './modules/plan/index.js';
 import { createRatingService } from './modules/ratings/index.js';
-import { createServiceRequestService } from './modules/service-requests/index.js';
+import { createRosterService } from './modules/roster/index.js';
+import { createCatalogService, createServiceRequestService } from './modules/service-requests/index.js';
+import { createTipService } from './modules/tips/index.js';
 import { createLoyalGroupService, createVisitService } from './modules/visits/index.js';
 
 export interface ContainerOptions {
@@ -37,6 +48,8 @@ export interface ContainerOptions {
   board?: Partial<Pick<BoardDeps, 'fetch' | 'baseUrls' | 'freshMs' | 'retryAfterMs' | 'log'>>;
   /** Test seams of the messaging module (a recording dev channel, fake SMS clients, settings). */
   messaging?: Partial<Pick<MessagingDeps, 'devChannel' | 'smsClient' | 'settings' | 'log'>>;
+  /** Photo uploads: the folder (DATA_DIR/uploads; default a temp folder, for tests) and limits. */
+  attachments?: { dir?: string } & Partial<AttachmentSettings>;
 }
 
 /** The one composition root: every repository-backed service, wired with narrow dependencies. */
@@ -54,14 +67,29 @@ export function createContainer(opts: ContainerOptions) {
   const plan = createPlanService({ db, clock, audit });
   const visits = createVisitService({ db, clock, audit, households });
   const loyalGroups = createLoyalGroupService({ db, clock, audit, households });
-  const ratings = createRatingService({ db, clock, audit });
+  const ratings = createRatingService({ db, clock, audit, planCommitments: (id) => plan.commitmentsOf(id) });
+  const roster = createRosterService({ db, clock, audit });
+  const catalog = createCatalogService({ db, clock, audit });
   const serviceRequests = createServiceRequestService({
     db,
     clock,
     audit,
     onCompleted: (id) => ratings.onRequestCompleted(id),
+    roster,
   });
-  const loans = createLoanService({ db, clock, audit });
+  const loans = createLoanService({ db, clock, audit, roster });
+  const organizations = createOrganizationService({ db, clock, audit });
+  const carePlan = createCarePlanService({ db, clock, audit });
+  const { dir: uploadsDir, ...attachmentLimits } = opts.attachments ?? {};
+  const attachments = createAttachmentService({
+    db,
+    clock,
+    audit,
+    storage: createAttachmentStorage(uploadsDir ?? join(tmpdir(), 'guanjia-uploads')),
+    settings: { ...DEFAULT_ATTACHMENT_SETTINGS, ...attachmentLimits },
+    serviceRequests,
+    visits,
+  });
   const board = createBoardService({ db, clock, audit, calendar, secretKey: opts.secretKey, ...opts.board });
   const agenda = createAgendaService({ db, clock, audit, plan, visits, serviceRequests });
   const journey = createJourneyService({ db, clock, audit, agenda });
@@ -73,7 +101,8 @@ export function createContainer(opts: ContainerOptions) {
     secretKey: opts.secretKey,
     ...opts.messaging,
   });
-  const campaigns = createCampaignService({ db, clock, audit, messaging, calendar, agenda });
+  const tips = createTipService({ db, clock, audit, board });
+  const campaigns = createCampaignService({ db, clock, audit, messaging, calendar, agenda, tips });
   return {
     db,
     clock,
@@ -90,12 +119,18 @@ export function createContainer(opts: ContainerOptions) {
     visits,
     loyalGroups,
     serviceRequests,
+    catalog,
     ratings,
+    roster,
     agenda,
     loans,
+    organizations,
+    carePlan,
+    attachments,
     board,
     messaging,
     campaigns,
+    tips,
     journey,
   };
 }

@@ -10,8 +10,10 @@ import { migrateToLatest } from './db/migrator.js';
 import { systemClock } from './lib/clock.js';
 import { seedCalendar } from './modules/calendar/index.js';
 import { seedDefaultLoanItems } from './modules/loans/index.js';
+import { seedDefaultTemplates } from './modules/messaging/index.js';
 import { seedDefaultPlan } from './modules/plan/index.js';
 import { seedDefaultCatalog } from './modules/service-requests/index.js';
+import { seedDefaultTips } from './modules/tips/index.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -35,6 +37,8 @@ export async function openAndMigrate(config: Config): Promise<Database> {
     await seedDefaultPlan(database.db, e.id, new Date());
     await seedDefaultCatalog(database.db, e.id, new Date());
     await seedDefaultLoanItems(database.db, e.id, new Date());
+    await seedDefaultTemplates(database.db, e.id, new Date());
+    await seedDefaultTips(database.db, e.id, new Date());
   }
   return database;
 }
@@ -88,6 +92,10 @@ export async function serve(config: Config = loadConfig(), opened?: Database): P
     clock: systemClock,
     auth: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
     secretKey: config.GUANJIA_SECRET_KEY,
+    attachments: {
+      dir: join(config.dataDir, 'uploads'),
+      maxBytes: Math.round(config.ATTACHMENT_MAX_MB * 1024 * 1024),
+    },
   });
   const app = await buildApp({
     container,

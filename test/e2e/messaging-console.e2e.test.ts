@@ -250,7 +250,9 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     const weather = page.getByTestId('weather-source');
     await weather.getByText('By hand', { exact: true }).click();
     await page.getByTestId('weather-source-save').click();
-    await expect.poll(() => weather.innerText(), { timeout: 10_000 }).toMatch(/Updated at/);
+    // Who changed it, by name (not an account id).
+    const admin = (await actorOf('admin')).displayName;
+    await expect.poll(() => weather.innerText(), { timeout: 10_000 }).toContain(`Updated by ${admin} at`);
     await shot(page, 'providers-en');
 
     // With an SMS provider now configured the outbox no longer shows the banner; dispatch runs.

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contract/auth.js';
+import { multipartBody, png } from '../../server/modules/attachments/attachment.fixtures.js';
 import { seedDefaultLoanItems } from '../../server/modules/loans/index.js';
 import { seedDefaultPlan } from '../../server/modules/plan/index.js';
 import { seedDefaultCatalog } from '../../server/modules/service-requests/index.js';
+import { seedDefaultTips } from '../../server/modules/tips/index.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
 import { createEstate, createStaff, type TestEstate } from '../helpers/factories.js';
 
@@ -37,6 +39,20 @@ const DISPATCH_OK: Partial<Record<Who, Expect>> = {
   env_supervisor: 'ok',
   foreign_manager: 'hidden',
 };
+/** A catalog entry as a manager writes it (the code is made unique per cell). */
+const CATALOG_ENTRY = {
+  team: 'technical',
+  category: 'carpentry',
+  name: '更换门锁',
+  visibility: 'residents',
+  priceKind: 'fixed',
+  priceFen: 4000,
+  targets: Object.fromEntries(
+    ['urgent', 'high', 'normal', 'low'].map((p) => [p, { responseMinutes: 30, completionMinutes: 240 }]),
+  ),
+  supervisionCard: true,
+  revisitPolicy: { afterDays: 30, lowScoreThreshold: 3 },
+};
 function row(defaults: Expect, overrides: Partial<Record<Who, Expect>>): Record<Who, Expect> {
   return Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? defaults])) as Record<Who, Expect>;
 }
@@ -68,6 +84,9 @@ interface Ctx {
   commentedCard: () => Promise<string>;
   /** The routine 30-day revisit of a new completed request (owned by the technician). */
   routineRevisit: () => Promise<string>;
+  /** A new visit by the admin (open for photos) and one with a photo the admin uploaded. */
+  freshVisit: () => Promise<string>;
+  visitPhoto: () => Promise<{ visitId: string; id: string }>;
   messageId: string;
   /** A manual agenda task of the technician (only dispatchers may complete another's task). */
   manualTask: () => Promise<string>;
@@ -85,6 +104,16 @@ interface Ctx {
   measure: (code: string) => Promise<any>;
   /** GET as the admin, parsed (to build a request from current data). */
   adminGet: (url: string) => Promise<any>;
+  /** Owners' organizations (C4): a new one (the manager account responsible), with `householdId` as a member if asked. */
+  freshOrg: (withMember?: boolean) => Promise<string>;
+  /** A new contact with a follow-up (id, version 1) of a new organization. */
+  freshOrgContact: () => Promise<string>;
+  /** A new care plan item (C7) of the current quarter owned by the butler (id, version 1). */
+  freshCareItem: () => Promise<string>;
+  /** A new leave of the technician on the duty roster (id) to delete. */
+  freshDutyException: () => Promise<string>;
+  /** A new catalog entry (id and version) to change. */
+  freshCatalogEntry: () => Promise<{ id: string; version: number }>;
 }
 
 interface Case {
@@ -92,7 +121,8 @@ interface Case {
   req: (c: Ctx) => Promise<{
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     url: string;
-    payload?: Record<string, unknown>;
+    payload?: Record<string, unknown> | Buffer;
+    headers?: Record<string, string>;
   }>;
   expect: Record<Who, Expect>;
 }
@@ -407,6 +437,26 @@ const CASES: Case[] = [
     }),
   },
   {
+    // S2: guards record home safety checks (visit.safety_check) and no other kind of visit.
+    op: 'createVisit',
+    req: async (c) => ({
+      method: 'POST',
+      url: '/api/visits',
+      payload: { householdId: c.householdId, kind: 'safety_check', notes: '燃气、门窗已检查' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      guard: 'ok',
+      squad_leader: 'ok',
+      env_supervisor: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
     op: 'suggestVisitHouseholds',
     req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/visit-suggestions?limit=5` }),
     expect: row('deny', {
@@ -490,6 +540,40 @@ const CASES: Case[] = [
     op: 'listServiceCatalog',
     req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/service-catalog` }),
     expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  // Catalog editing: managers (plan.manage).
+  {
+    op: 'createCatalogEntry',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/service-catalog`,
+      payload: { ...CATALOG_ENTRY, code: `M.${Math.floor(Math.random() * 1e9)}` },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updateCatalogEntry',
+    req: async (c) => {
+      const e = await c.freshCatalogEntry();
+      return {
+        method: 'PATCH',
+        url: `/api/estates/${c.estate.id}/service-catalog/${e.id}`,
+        payload: { version: e.version, priceFen: 5000 },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'retireCatalogEntry',
+    req: async (c) => {
+      const e = await c.freshCatalogEntry();
+      return {
+        method: 'POST',
+        url: `/api/estates/${c.estate.id}/service-catalog/${e.id}/retire`,
+        payload: { version: e.version },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
   },
   {
     op: 'createServiceRequest',
@@ -786,6 +870,43 @@ const CASES: Case[] = [
     }),
     expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
   },
+  // Photos: who sees the visit sees its photos; visit recorders add; uploader or dispatcher deletes.
+  {
+    op: 'uploadAttachment',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/attachments?ownerKind=visit&ownerId=${await c.freshVisit()}`,
+      ...multipartBody(png()),
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      squad_leader: 'ok',
+      env_supervisor: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listAttachments',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/attachments?ownerKind=visit&ownerId=${(await c.visitPhoto()).visitId}`,
+    }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'downloadAttachment',
+    req: async (c) => ({ method: 'GET', url: `/api/attachments/${(await c.visitPhoto()).id}/content` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'deleteAttachment',
+    req: async (c) => ({ method: 'DELETE', url: `/api/attachments/${(await c.visitPhoto()).id}` }),
+    expect: row('deny', { ...DISPATCH_OK }),
+  },
   {
     op: 'listLoans',
     req: async (c) => ({ method: 'GET', url: `/api/loans?estateId=${c.estate.id}` }),
@@ -796,6 +917,47 @@ const CASES: Case[] = [
     req: async (c) => ({
       method: 'GET',
       url: `/api/estates/${c.estate.id}/demand-peaks?weeks=4&team=technical`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  // The duty roster (值班表): every staff member reads it; dispatchers and managers edit it.
+  {
+    op: 'getDutyRoster',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/duty-roster` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'listOnDuty',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/on-duty?team=technical` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'putDutyShifts',
+    req: async (c) => {
+      const roster = await c.adminGet(`/api/estates/${c.estate.id}/duty-roster?team=technical`);
+      const me = roster.teams[0].members.find((m: any) => m.accountId === c.techId);
+      return {
+        method: 'PUT',
+        url: `/api/estates/${c.estate.id}/duty-roster/${c.techId}/shifts`,
+        payload: { version: me.version, shifts: [{ weekday: 1, start: '08:00', end: '17:00' }] },
+      };
+    },
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'addDutyException',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/duty-exceptions`,
+      payload: { accountId: c.techId, date: '2026-12-01', kind: 'leave' },
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
+  {
+    op: 'deleteDutyException',
+    req: async (c) => ({
+      method: 'DELETE',
+      url: `/api/estates/${c.estate.id}/duty-exceptions/${await c.freshDutyException()}`,
     }),
     expect: row('deny', DISPATCH_OK),
   },
@@ -943,6 +1105,22 @@ const CASES: Case[] = [
     }),
   },
   {
+    op: 'cancelCampaign',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/campaigns/${await c.freshCampaign()}/cancel`,
+      payload: {},
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
     op: 'getCampaign',
     req: async (c) => ({ method: 'GET', url: `/api/campaigns/${c.campaignId}` }),
     expect: row('deny', {
@@ -977,6 +1155,201 @@ const CASES: Case[] = [
       culture: 'ok',
       foreign_manager: 'hidden',
     }),
+  },
+  {
+    op: 'getEmailProvider',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/email-provider` }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'putEmailProvider',
+    req: async (c) => ({
+      method: 'PUT',
+      url: `/api/estates/${c.estate.id}/email-provider`,
+      payload: {
+        host: 'smtp.example.com',
+        username: 'notice@example.com',
+        password: 'smtp-secret',
+        fromAddress: 'notice@example.com',
+        fromName: '绿苑物业',
+      },
+    }),
+    // Like SMS credentials: only head office holds them.
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  // Provider callbacks: the secret token in the URL is the only credential (a session is not one).
+  {
+    op: 'getProviderCallbackUrls',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/message-providers/sms_tencent/callbacks`,
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  {
+    op: 'aliyunSmsStatusReport',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/sms/sms_aliyun/${c.estate.id}/not-the-token/status`,
+      payload: [{ success: true, out_id: c.messageId }],
+    }),
+    expect: row('hidden', {}),
+  },
+  {
+    op: 'aliyunSmsReplies',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/sms/sms_aliyun/${c.estate.id}/not-the-token/replies`,
+      payload: [{ phone_number: '13800000000', content: '退订' }],
+    }),
+    expect: row('hidden', {}),
+  },
+  {
+    op: 'tencentSmsStatusReport',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/sms/sms_tencent/${c.estate.id}/not-the-token/status`,
+      payload: [{ sid: 'x', report_status: 'SUCCESS' }],
+    }),
+    expect: row('hidden', {}),
+  },
+  {
+    op: 'tencentSmsReply',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/sms/sms_tencent/${c.estate.id}/not-the-token/replies`,
+      payload: { mobile: '13800000000', text: 'R' },
+    }),
+    expect: row('hidden', {}),
+  },
+  // Birthdays (kept with the member's agreement) and the tips library (C8, E10, E11, T10).
+  {
+    op: 'listHouseholdBirthdays',
+    req: async (c) => ({ method: 'GET', url: `/api/households/${c.householdId}/birthdays` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'putMemberBirthday',
+    req: async (c) => {
+      const hh = await c.adminGet(`/api/households/${c.householdId}`);
+      return {
+        method: 'PUT',
+        url: `/api/households/${c.householdId}/members/${hh.members[0].id}/birthday`,
+        payload: { monthDay: '03-14', grantedByName: '本人' },
+      };
+    },
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'deleteMemberBirthday',
+    req: async (c) => {
+      const hh = await c.adminGet(`/api/households/${c.householdId}`);
+      return {
+        method: 'DELETE',
+        url: `/api/households/${c.householdId}/members/${hh.members[0].id}/birthday`,
+      };
+    },
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listTips',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/tips` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listTipProposals',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/tip-proposals` }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'createTip',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/tips`,
+      payload: {
+        category: 'plants',
+        season: 'winter',
+        titleZh: '多肉防冻',
+        titleEn: 'Succulents in frost',
+        textZh: '多肉植物请在霜冻前移入室内。',
+        textEn: 'Bring succulents indoors before the frost.',
+      },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'updateTip',
+    req: async (c) => {
+      const tip = (await c.adminGet(`/api/estates/${c.estate.id}/tips?category=utilities`))[0];
+      return {
+        method: 'PATCH',
+        url: `/api/estates/${c.estate.id}/tips/${tip.id}`,
+        payload: { version: tip.version, titleZh: tip.titleZh },
+      };
+    },
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'postTipAsNotice',
+    req: async (c) => {
+      const tip = (await c.adminGet(`/api/estates/${c.estate.id}/tips?category=plants&active=true`))[0];
+      return {
+        method: 'POST',
+        url: `/api/estates/${c.estate.id}/tips/${tip.id}/notice`,
+        payload: { fromDate: '2026-11-27', toDate: '2026-11-30' },
+      };
+    },
+    // A notice on the entrance board: as createBoardNotice (board.manage).
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
   },
   // Customer journey (五步一法 stages) and the monthly report for the owners' committee.
   {
@@ -1027,6 +1400,156 @@ const CASES: Case[] = [
       payload: { password: 'Another-long-pass-2' },
     }),
     expect: row('deny', { anonymous: 'auth', admin: 'ok' }),
+  },
+  // Owners' organizations (C4): staff read; managers create and edit; managers, the staff member
+  // responsible (here the manager account) and the culture specialist keep members and the log.
+  {
+    op: 'listOrganizations',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/organizations` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'getOrganization',
+    req: async (c) => ({ method: 'GET', url: `/api/organizations/${await c.freshOrg()}` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createOrganization',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/estates/${c.estate.id}/organizations`,
+      payload: {
+        name: `舞蹈队${Math.floor(Math.random() * 1e9)}`,
+        kind: 'dance_team',
+        managerId: c.butlerId,
+      },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updateOrganization',
+    req: async (c) => ({
+      method: 'PATCH',
+      url: `/api/organizations/${await c.freshOrg()}`,
+      payload: { version: 1, meetingTime: '每周三 19:00' },
+    }),
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'addOrganizationMember',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/organizations/${await c.freshOrg()}/members`,
+      payload: { householdId: c.householdId, role: '队长' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'removeOrganizationMember',
+    req: async (c) => ({
+      method: 'DELETE',
+      url: `/api/organizations/${await c.freshOrg(true)}/members/${c.householdId}`,
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'logOrganizationContact',
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/organizations/${await c.freshOrg()}/contacts`,
+      payload: { channel: 'phone', summary: '电话问候会长' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'listOrganizationContacts',
+    req: async (c) => ({ method: 'GET', url: `/api/organizations/${await c.freshOrg()}/contacts` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updateOrganizationContact',
+    req: async (c) => ({
+      method: 'PATCH',
+      url: `/api/organization-contacts/${await c.freshOrgContact()}`,
+      payload: { version: 1, followUpDone: true },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      culture: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  // Seasonal care plan (C7): staff read; managers plan; an item's owner (the butler) marks it done.
+  {
+    op: 'listCarePlanItems',
+    req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/care-plan` }),
+    expect: row('ok', { ...READ_ALL, foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'createCarePlanItem',
+    req: async (c) => {
+      const plan = await c.adminGet(`/api/estates/${c.estate.id}/care-plan`);
+      return {
+        method: 'POST',
+        url: `/api/estates/${c.estate.id}/care-plan`,
+        payload: {
+          quarter: plan.quarter,
+          title: '冬至送饺子',
+          audience: 'care_flag',
+          ownerId: c.butlerId,
+          dueDate: plan.start,
+        },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
+  },
+  {
+    op: 'updateCarePlanItem',
+    req: async (c) => ({
+      method: 'PATCH',
+      url: `/api/care-plan/${await c.freshCareItem()}`,
+      payload: { version: 1, done: true, doneNote: '已完成' },
+    }),
+    expect: row('deny', {
+      anonymous: 'auth',
+      admin: 'ok',
+      manager: 'ok',
+      butler: 'ok',
+      foreign_manager: 'hidden',
+    }),
+  },
+  {
+    op: 'copyCarePlanQuarter',
+    req: async (c) => {
+      const plan = await c.adminGet(`/api/estates/${c.estate.id}/care-plan`);
+      const [y, q] = plan.quarter.split('-Q').map(Number);
+      return {
+        method: 'POST',
+        url: `/api/estates/${c.estate.id}/care-plan/copy`,
+        payload: { from: plan.quarter, to: q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}` },
+      };
+    },
+    expect: row('deny', { anonymous: 'auth', admin: 'ok', manager: 'ok', foreign_manager: 'hidden' }),
   },
 ];
 
@@ -1127,6 +1650,20 @@ beforeAll(async () => {
     url: '/api/visits',
     payload: { householdId, kind: 'routine' },
   });
+  const freshVisit = async () =>
+    (
+      await t.call(admin(), { method: 'POST', url: '/api/visits', payload: { householdId, kind: 'routine' } })
+    ).json().id as string;
+  const visitPhoto = async () => {
+    const visitId = await freshVisit();
+    const r = await t.call(admin(), {
+      method: 'POST',
+      url: `/api/attachments?ownerKind=visit&ownerId=${visitId}`,
+      ...multipartBody(png()),
+    });
+    if (r.statusCode !== 201) throw new Error(`upload failed: ${r.body}`);
+    return { visitId, id: r.json().id as string };
+  };
   const completedRequest = async () => {
     const id = await acceptedRequest();
     await t.call(techCookie, { method: 'POST', url: `/api/service-requests/${id}/start`, payload: {} });
@@ -1201,6 +1738,7 @@ beforeAll(async () => {
     ).id;
   };
   await seedDefaultLoanItems(t.database.db, estate.id, t.clock.now());
+  await seedDefaultTips(t.database.db, estate.id, t.clock.now());
   // Plenty of spare bulbs: every cell of the lending rows borrows one.
   await t.database.db
     .updateTable('loan_items')
@@ -1224,6 +1762,22 @@ beforeAll(async () => {
         payload: { itemId: bulbId, borrowerName: '李秀英' },
       })
     ).json().id as string;
+  const freshDutyException = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/duty-exceptions`,
+        payload: { accountId: techId, date: '2026-12-02', kind: 'leave' },
+      })
+    ).json().id as string;
+  const freshCatalogEntry = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/service-catalog`,
+        payload: { ...CATALOG_ENTRY, code: `F.${Math.floor(Math.random() * 1e9)}` },
+      })
+    ).json() as { id: string; version: number };
   const boardToken = (
     await t.database.db
       .selectFrom('entrances')
@@ -1259,10 +1813,60 @@ beforeAll(async () => {
       })
     ).json().id as string;
   const campaignId = await freshCampaign();
+  // Owners' organizations (C4) and the care plan (C7).
+  const managerId = await idOf('u_manager');
+  const freshOrg = async (withMember = false) => {
+    const id = (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/organizations`,
+        payload: { name: `协会${Math.floor(Math.random() * 1e9)}`, kind: 'other', managerId },
+      })
+    ).json().id as string;
+    if (withMember)
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/organizations/${id}/members`,
+        payload: { householdId },
+      });
+    return id;
+  };
+  const freshOrgContact = async () =>
+    (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/organizations/${await freshOrg()}/contacts`,
+        payload: { channel: 'meeting', summary: '例会', followUp: '借场地' },
+      })
+    ).json().id as string;
+  const butlerAccount = await idOf('u_butler');
+  const freshCareItem = async () => {
+    const plan = (
+      await t.call(admin(), { method: 'GET', url: `/api/estates/${estate.id}/care-plan` })
+    ).json();
+    return (
+      await t.call(admin(), {
+        method: 'POST',
+        url: `/api/estates/${estate.id}/care-plan`,
+        payload: {
+          quarter: plan.quarter,
+          title: '送温暖',
+          audience: 'elderly_alone',
+          ownerId: butlerAccount,
+          dueDate: plan.start,
+        },
+      })
+    ).json().id as string;
+  };
   ctx = {
     estate,
+    freshOrg,
+    freshOrgContact,
+    freshCareItem,
     householdId,
     visitId: visit.json().id,
+    freshVisit,
+    visitPhoto,
     leaderId,
     memberId,
     techId,
@@ -1278,6 +1882,8 @@ beforeAll(async () => {
     freshNotice,
     bulbId,
     freshLoan,
+    freshDutyException,
+    freshCatalogEntry,
     messageId,
     manualTask,
     completedRequest,

@@ -20,7 +20,9 @@ export type {
   CampaignProposal,
   CampaignStatus,
   DispatchResult,
+  EmailProvider,
   Forecast,
+  MemberBirthday,
   Message,
   MessageChannel,
   MessageProvider,
@@ -36,6 +38,9 @@ export type {
 export type CreateCampaignBody = z.input<typeof C.CreateCampaignBody>;
 export type UpsertTemplateBody = z.input<typeof C.UpsertTemplateBody>;
 export type PutProviderBody = z.input<typeof C.PutProviderBody>;
+export type PutEmailProviderBody = z.input<typeof C.PutEmailProviderBody>;
+export type PutBirthdayBody = z.input<typeof C.PutBirthdayBody>;
+export type ProviderCallbackUrls = z.infer<typeof C.ProviderCallbackUrls>;
 export type PutWeatherSourceBody = z.input<typeof C.PutWeatherSourceBody>;
 export type EnterWeatherBody = z.input<typeof C.EnterWeatherBody>;
 export type CreateBoardNoticeBody = z.input<typeof C.CreateBoardNoticeBody>;
@@ -111,6 +116,25 @@ export const messagingApi = {
   /** `provider.manage`; omitted secrets keep the stored ones. */
   putProvider: (estateId: string, channel: ProviderChannel, body: PutProviderBody) =>
     api.put<C.MessageProvider>(`/estates/${enc(estateId)}/message-providers/${enc(channel)}`, body),
+  /** `provider.manage`; null when the estate has no SMTP server yet. */
+  emailProvider: (estateId: string) =>
+    api.get<C.EmailProvider | null>(`/estates/${enc(estateId)}/email-provider`),
+  /** `provider.manage`; an omitted username or password keeps the stored one. */
+  putEmailProvider: (estateId: string, body: PutEmailProviderBody) =>
+    api.put<C.EmailProvider>(`/estates/${enc(estateId)}/email-provider`, body),
+  /** Paths (with their secret token) to enter in the provider's console for receipts and replies. */
+  callbackUrls: (estateId: string, channel: ProviderChannel) =>
+    api.get<ProviderCallbackUrls>(`/estates/${enc(estateId)}/message-providers/${enc(channel)}/callbacks`),
+};
+
+/** Birthdays kept with the member's agreement to birthday greetings (`consent.manage`). */
+export const birthdaysApi = {
+  list: (householdId: string) => api.get<C.MemberBirthday[]>(`/households/${enc(householdId)}/birthdays`),
+  put: (householdId: string, memberId: string, body: PutBirthdayBody) =>
+    api.put<C.MemberBirthday>(`/households/${enc(householdId)}/members/${enc(memberId)}/birthday`, body),
+  /** Withdraws the agreement: the birthday is deleted at once. */
+  remove: (householdId: string, memberId: string) =>
+    api.delete<{ deleted: boolean }>(`/households/${enc(householdId)}/members/${enc(memberId)}/birthday`),
 };
 
 /** Campaigns (群发) and the festival proposals of the calendar. */
@@ -125,6 +149,8 @@ export const campaignsApi = {
     api.post<C.CampaignPreview>(`/estates/${enc(estateId)}/campaigns/preview`, body),
   previewSaved: (id: string) => api.get<C.CampaignPreview>(`/campaigns/${enc(id)}/preview`),
   start: (id: string) => api.post<C.Campaign>(`/campaigns/${enc(id)}/start`, {}),
+  /** Queued messages of it are suppressed (cancelled); 409 when done or cancelled, 412 when stale. */
+  cancel: (id: string, version: number) => api.post<C.Campaign>(`/campaigns/${enc(id)}/cancel`, { version }),
   proposals: (estateId: string, q: { from?: string; days?: number } = {}) =>
     api.get<C.CampaignProposal[]>(`/estates/${enc(estateId)}/campaign-proposals`, q),
 };

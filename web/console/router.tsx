@@ -6,6 +6,7 @@ import { RequireCapability } from './session/RequireCapability';
 import { ConsoleLayout } from './shell/ConsoleLayout';
 
 // One lazy chunk per page.
+const TipsPage = lazy(() => import('./modules/tips/pages/TipsPage').then((m) => ({ default: m.TipsPage })));
 const LoginPage = lazy(() =>
   import('./modules/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
@@ -73,6 +74,61 @@ const VisitListPage = lazy(() =>
 const LoyalGroupsPage = lazy(() =>
   import('./modules/visits/pages/LoyalGroupsPage').then((m) => ({ default: m.LoyalGroupsPage })),
 );
+const RevisitsPage = lazy(() =>
+  import('./modules/ratings/pages/RevisitsPage').then((m) => ({ default: m.RevisitsPage })),
+);
+const LendingPage = lazy(() =>
+  import('./modules/loans/pages/LendingPage').then((m) => ({ default: m.LendingPage })),
+);
+const DemandPeaksPage = lazy(() =>
+  import('./modules/loans/pages/DemandPeaksPage').then((m) => ({ default: m.DemandPeaksPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./modules/messaging/pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignNewPage = lazy(() =>
+  import('./modules/messaging/pages/CampaignNewPage').then((m) => ({ default: m.CampaignNewPage })),
+);
+const CampaignDetailPage = lazy(() =>
+  import('./modules/messaging/pages/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./modules/messaging/pages/OutboxPage').then((m) => ({ default: m.OutboxPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('./modules/messaging/pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
+);
+const ProvidersPage = lazy(() =>
+  import('./modules/messaging/pages/ProvidersPage').then((m) => ({ default: m.ProvidersPage })),
+);
+const BoardsPage = lazy(() =>
+  import('./modules/board/pages/BoardsPage').then((m) => ({ default: m.BoardsPage })),
+);
+const WeatherEntryPage = lazy(() =>
+  import('./modules/board/pages/WeatherEntryPage').then((m) => ({ default: m.WeatherEntryPage })),
+);
+const RosterPage = lazy(() =>
+  import('./modules/roster/pages/RosterPage').then((m) => ({ default: m.RosterPage })),
+);
+const CatalogPage = lazy(() =>
+  import('./modules/catalog/pages/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const OrganizationListPage = lazy(() =>
+  import('./modules/organizations/pages/OrganizationListPage').then((m) => ({
+    default: m.OrganizationListPage,
+  })),
+);
+const OrganizationDetailPage = lazy(() =>
+  import('./modules/organizations/pages/OrganizationDetailPage').then((m) => ({
+    default: m.OrganizationDetailPage,
+  })),
+);
+const CarePlanPage = lazy(() =>
+  import('./modules/organizations/pages/CarePlanPage').then((m) => ({ default: m.CarePlanPage })),
+);
+const JourneyPage = lazy(() =>
+  import('./modules/journey/pages/JourneyPage').then((m) => ({ default: m.JourneyPage })),
+);
 const NotFoundPage = lazy(() => import('./shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const guard = (anyOf: Capability[], page: ReactNode) => (
@@ -121,15 +177,38 @@ export const router = createBrowserRouter([
         path: 'requests/:id',
         element: guard(['request.create', 'request.work', 'request.dispatch'], <RequestDetailPage />),
       },
+      // Revisits and lending: every staff member (request.work); the server narrows to their own.
+      { path: 'revisits', element: guard(['request.work'], <RevisitsPage />) },
+      { path: 'lending', element: guard(['request.work'], <LendingPage />) },
+      { path: 'demand-peaks', element: guard(['request.dispatch'], <DemandPeaksPage />) },
+      { path: 'roster', element: guard(['staff.read'], <RosterPage />) },
+      { path: 'service-catalog', element: guard(['plan.manage'], <CatalogPage />) },
       { path: 'plan', element: guard(['plan.read'], <PlanPage />) },
       { path: 'agenda', element: guard(['plan.read'], <AgendaPage />) },
-      { path: 'visits', element: guard(['visit.record', 'agenda.team'], <VisitListPage />) },
-      { path: 'visits/new', element: guard(['visit.record'], <VisitFormPage />) },
+      {
+        path: 'visits',
+        element: guard(['visit.record', 'agenda.team', 'visit.safety_check'], <VisitListPage />),
+      },
+      { path: 'visits/new', element: guard(['visit.record', 'visit.safety_check'], <VisitFormPage />) },
       // The server decides: managers (plan.manage) see every group, a squad leader their own.
       { path: 'loyal-groups', element: guard(['household.read'], <LoyalGroupsPage />) },
       { path: 'kpi', element: guard(['kpi.read'], <KpiBoardPage />) },
+      { path: 'organizations', element: guard(['plan.read'], <OrganizationListPage />) },
+      { path: 'organizations/:id', element: guard(['plan.read'], <OrganizationDetailPage />) },
+      { path: 'care-plan', element: guard(['plan.read'], <CarePlanPage />) },
+      { path: 'journey', element: guard(['kpi.read'], <JourneyPage />) },
       // Read-only for staff who follow a link here; only admins (calendar.manage) see it in the menu.
       { path: 'calendar', element: guard(['calendar.manage', 'estate.read'], <CalendarPage />) },
+      // Reaching residents (issue 5): the capabilities the messaging, campaign and board services check.
+      { path: 'campaigns', element: guard(['campaign.manage'], <CampaignsPage />) },
+      { path: 'campaigns/new', element: guard(['campaign.manage'], <CampaignNewPage />) },
+      { path: 'campaigns/:id', element: guard(['campaign.manage'], <CampaignDetailPage />) },
+      { path: 'outbox', element: guard(['message.read'], <OutboxPage />) },
+      { path: 'tips', element: guard(['message.read'], <TipsPage />) },
+      { path: 'message-templates', element: guard(['message.read'], <TemplatesPage />) },
+      { path: 'providers', element: guard(['provider.manage'], <ProvidersPage />) },
+      { path: 'boards', element: guard(['board.manage'], <BoardsPage />) },
+      { path: 'weather-entry', element: guard(['weather.enter'], <WeatherEntryPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -50,6 +50,7 @@ export const CAPABILITIES = [
   'plan.manage', // edit measures and commitment targets
   'calendar.manage', // official holidays and make-up workdays, plate-restriction rules
   'visit.record', // home visits (走访): butlers, culture specialist, squad leaders, supervisors, managers
+  'visit.safety_check', // only home safety checks (居家安全检查, S2): the security team's guards
   'request.create', // any staff member takes a resident's request first (E4)
   'request.work', // accept, start and complete jobs of one's team
   'request.dispatch', // assign jobs, see every team's queue
@@ -124,7 +125,8 @@ const BY_ROLE: Record<Role, Capability[]> = {
     'agenda.team',
     'kpi.read',
   ],
-  guard: [...FRONT_LINE, 'weather.enter'],
+  // Guards do S2's home safety checks: they record those visits and no other kind.
+  guard: [...FRONT_LINE, 'weather.enter', 'visit.safety_check'],
   technician: FRONT_LINE,
   cleaner: FRONT_LINE,
   resident: [],

@@ -181,6 +181,14 @@ describe(`the entrance board (${engineName})`, () => {
     const got = await call('mgr', { method: 'GET', url });
     expect(got.statusCode).toBe(200);
     expect(got.body).not.toContain('PRIVATE KEY');
+    // Who set it up is shown by name, not only by account id.
+    const admin = await database.db
+      .selectFrom('accounts')
+      .select(['id', 'display_name'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    expect(r.json()).toMatchObject({ updatedBy: admin.id, updatedByName: admin.display_name });
+    expect(got.json()).toMatchObject({ updatedBy: admin.id, updatedByName: admin.display_name });
   });
 
   it('getWeather asks the provider with a verifiable JWT, then serves the cache for an hour', async () => {

@@ -57,7 +57,10 @@ export function sourceConfig(r: Pick<Selectable<WeatherSourcesTable>, 'config'>)
   return { settings: c.settings ?? {}, sealed: c.sealed ?? null };
 }
 
-export function toWeatherSource(r: Selectable<WeatherSourcesTable>): WeatherSource {
+export function toWeatherSource(
+  r: Selectable<WeatherSourcesTable>,
+  updatedByName: string | null = null,
+): WeatherSource {
   const c = sourceConfig(r);
   return {
     estateId: r.estate_id,
@@ -69,6 +72,8 @@ export function toWeatherSource(r: Selectable<WeatherSourcesTable>): WeatherSour
     lastErrorAt: toIso(r.last_error_at),
     updatedAt: toIso(r.updated_at)!,
     updatedBy: r.updated_by,
+    // The editor's name; `system` when the scheduler or CLI wrote it without an account.
+    updatedByName: updatedByName ?? (r.updated_by === 'system' ? 'system' : null),
   };
 }
 

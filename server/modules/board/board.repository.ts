@@ -10,6 +10,17 @@ export function findSource(db: Db, estateId: string) {
   return db.selectFrom('weather_sources').selectAll().where('estate_id', '=', estateId).executeTakeFirst();
 }
 
+/** The display name of the account that last edited the source (the console shows a name, not an id). */
+export async function editorName(db: Db, accountId: string | null): Promise<string | null> {
+  if (!accountId) return null;
+  const r = await db
+    .selectFrom('accounts')
+    .select('display_name')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return r?.display_name ?? null;
+}
+
 /** Estates whose forecast comes from a provider (the refresh job visits these). */
 export async function estatesWithProvider(db: Db): Promise<string[]> {
   const rows = await db

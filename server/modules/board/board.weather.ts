@@ -202,7 +202,7 @@ export function createBoardWeather(deps: BoardDeps, scoped: ScopedEstate) {
     async getWeatherSource(actor: Actor, estateId: string): Promise<WeatherSource | null> {
       await scoped(actor, estateId, 'board.manage');
       const r = await repo.findSource(db, estateId);
-      return r ? toWeatherSource(r) : null;
+      return r ? toWeatherSource(r, await repo.editorName(db, r.updated_by)) : null;
     },
 
     /**
@@ -276,7 +276,7 @@ export function createBoardWeather(deps: BoardDeps, scoped: ScopedEstate) {
           secretChanged: !!(('privateKey' in body && body.privateKey) || ('apiKey' in body && body.apiKey)),
         },
       });
-      return toWeatherSource((await repo.findSource(db, estateId))!);
+      return toWeatherSource((await repo.findSource(db, estateId))!, actor.displayName);
     },
 
     /** refreshWeather (job): asks each provider now, whatever the cache; reports what happened. */

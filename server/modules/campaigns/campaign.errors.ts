@@ -1,5 +1,13 @@
 import { defineErrors } from '../../lib/errors.js';
 
+/** A campaign's status in words, for the Chinese messages ({statusZh}). */
+export const STATUS_ZH: Record<string, string> = {
+  draft: '还是草稿',
+  running: '正在发送',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
 /** Error codes of campaigns (C9, E12). */
 export const CampaignErrors = defineErrors({
   CAMPAIGN_NOT_FOUND: {
@@ -41,6 +49,13 @@ export const CampaignErrors = defineErrors({
   },
   CAMPAIGN_NOT_STARTABLE: {
     status: 409,
-    message: { 'zh-CN': '该活动已{status}，不能启动', en: 'The campaign is {status} and cannot be started' },
+    message: { 'zh-CN': '该活动{statusZh}，不能启动', en: 'The campaign is {status} and cannot be started' },
+  },
+  CAMPAIGN_NOT_CANCELLABLE: {
+    status: 409,
+    message: {
+      'zh-CN': '该活动{statusZh}，不能取消',
+      en: 'The campaign is {status} and cannot be cancelled',
+    },
   },
 });

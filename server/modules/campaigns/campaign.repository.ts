@@ -219,3 +219,73 @@ export async function birthdayMembers(
     .execute();
   return rows.map((r) => ({ memberId: r.member_id, monthDay: r.month_day }));
 }
+
+/**
+ * Outbox messages by campaign and status for a page of campaigns, in one grouped query (the list
+ * shows every row's progress). Keys are `campaign:<id>:<member>`; the CASE names each key's
+ * campaign, so ids of any length work on both engines.
+ */
+export async function progressOfMany(
+  db: Kysely<DB>,
+  estateId: string,
+  ids: string[],
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!ids.length) return out;
+  const campaignOf = sql<string>`case ${sql.join(
+    ids.map((id) => sql`when idem_key like ${`campaign:${id}:%`} then ${id}`),
+    sql` `,
+  )} end`;
+  // Grouped outside a subquery: PostgreSQL does not match a parameterised CASE in GROUP BY.
+  const keyed = db
+    .selectFrom('messages')
+    .select([campaignOf.as('campaign_id'), 'status'])
+    .where('estate_id', '=', estateId)
+    .where((eb) => eb.or(ids.map((id) => eb('idem_key', 'like', `campaign:${id}:%`))))
+    .as('m');
+  const rows = await db
+    .selectFrom(keyed)
+    .select((eb) => ['m.campaign_id', 'm.status', eb.fn.countAll<string | number>().as('n')])
+    .groupBy(['m.campaign_id', 'm.status'])
+    .execute();
+  for (const r of rows) {
+    const counts = out.get(r.campaign_id) ?? {};
+    counts[r.status] = Number(r.n);
+    out.set(r.campaign_id, counts);
+  }
+  return out;
+}
+
+/**
+ * Cancels a draft or running campaign (at `version` when given). Returns false when its status
+ * or version changed meanwhile.
+ */
+export async function markCancelled(
+  db: Kysely<DB>,
+  c: { estateId: string; id: string; version: number; at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('campaigns')
+    .set((eb) => ({ status: 'cancelled', updated_at: c.at, version: eb('version', '+', 1) }))
+    .where('estate_id', '=', c.estateId)
+    .where('id', '=', c.id)
+    .where('version', '=', c.version)
+    .where('status', 'in', ['draft', 'running'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Suppresses the campaign's still-queued messages (reason `cancelled`); sent ones stay as they are. */
+export async function suppressQueuedOf(
+  db: Kysely<DB>,
+  c: { estateId: string; id: string; at: string },
+): Promise<number> {
+  const r = await db
+    .updateTable('messages')
+    .set({ status: 'suppressed', reason: 'cancelled', updated_at: c.at })
+    .where('estate_id', '=', c.estateId)
+    .where('idem_key', 'like', `campaign:${c.id}:%`)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

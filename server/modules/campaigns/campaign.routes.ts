@@ -5,6 +5,7 @@ import {
   CampaignPreview,
   CampaignProposal,
   CampaignProposalsQuery,
+  CancelCampaignBody,
   CreateCampaignBody,
   ListCampaignsQuery,
 } from '../../../contract/campaigns.js';
@@ -77,6 +78,22 @@ export const campaignRoutes =
         },
       },
       async (req) => campaigns.start(req.actor(), req.params.id),
+    );
+
+    app.post(
+      '/campaigns/:id/cancel',
+      {
+        schema: {
+          operationId: 'cancelCampaign',
+          tags: ['campaigns'],
+          summary:
+            'Cancel a draft or running campaign: its queued messages are suppressed (reason cancelled), sent ones stay. 409 when done or cancelled',
+          params: IdParams,
+          body: CancelCampaignBody,
+          response: { 200: Campaign },
+        },
+      },
+      async (req) => campaigns.cancel(req.actor(), req.params.id, req.body ?? {}),
     );
 
     app.get(

@@ -6,22 +6,25 @@ import type {
   CampaignPreview,
   CampaignProposal,
   CampaignProposalsQuery,
+  CancelCampaignBody,
   CreateCampaignBody,
   ListCampaignsQuery,
 } from '../../../contract/campaigns.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { localDate, toJson } from '../../lib/dates.js';
+import { CommonErrors } from '../../lib/errors.js';
+import type { Lang } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, type Page, toPage } from '../../lib/pagination.js';
 import type { AgendaService } from '../agenda/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { CalendarService } from '../calendar/index.js';
-import { addDays, GREETING_FESTIVALS } from '../calendar/index.js';
 import { type EnqueueInput, type MessagingService, TEMPLATE_CODES } from '../messaging/index.js';
-import { CampaignErrors } from './campaign.errors.js';
+import { CampaignErrors, STATUS_ZH } from './campaign.errors.js';
 import { toCampaign } from './campaign.mapper.js';
+import { proposeGreetings } from './campaign.proposals.js';
 import * as repo from './campaign.repository.js';
 import type { CampaignRow } from './campaign.table.js';
 
@@ -54,8 +57,6 @@ const PHONE_CHANNELS = new Set(['dev', 'sms_aliyun', 'sms_tencent']);
 /** Care flags whose households also get a personal greeting from their butler (E12). */
 export const PERSONAL_GREETING_FLAGS = ['elderly_alone', 'elderly', 'disabled'];
 export const FESTIVAL_TEMPLATE = TEMPLATE_CODES.festival;
-/** The audience of a festival addressed to elderly residents (重阳). */
-const ELDERLY_AUDIENCE: CampaignAudience = { careFlags: ['elderly', 'elderly_alone'] };
 
 type CampaignSpec = Pick<
   CreateCampaignBody,
@@ -79,9 +80,14 @@ function render(text: string, params: Record<string, string>): string {
 export function createCampaignService(deps: CampaignDeps) {
   const { db, clock, audit, messaging, calendar, agenda } = deps;
 
-  function checkChannel(spec: Pick<CampaignSpec, 'purpose' | 'channel'>) {
-    if (spec.purpose === 'health_tips' && SMS.has(spec.channel))
-      throw CampaignErrors.make('CAMPAIGN_HEALTH_BY_SMS');
+  /** Health tips never by SMS: a 400 naming the channel field, in the actor's language. */
+  function checkChannel(spec: Pick<CampaignSpec, 'purpose' | 'channel'>, lang: Lang) {
+    if (spec.purpose === 'health_tips' && SMS.has(spec.channel)) {
+      const message = CampaignErrors.table.CAMPAIGN_HEALTH_BY_SMS.message[lang];
+      throw CampaignErrors.make('CAMPAIGN_HEALTH_BY_SMS', undefined, {
+        issues: [{ path: ['channel'], field: 'channel', message }],
+      });
+    }
   }
 
   /** The tip a campaign carries, checked against its purpose (health tips only as health_tips). */
@@ -102,8 +108,8 @@ export function createCampaignService(deps: CampaignDeps) {
     };
   }
 
-  async function checkSpec(estateId: string, spec: CampaignSpec) {
-    checkChannel(spec);
+  async function checkSpec(estateId: string, spec: CampaignSpec, lang: Lang) {
+    checkChannel(spec, lang);
     if (spec.templateCode === TEMPLATE_CODES.birthday && !spec.audience.birthday)
       throw CampaignErrors.make('CAMPAIGN_BIRTHDAY_NEEDS_DAY');
     await tipOf(estateId, spec);
@@ -182,8 +188,8 @@ export function createCampaignService(deps: CampaignDeps) {
     return { households: hs, members: members.length, recipients, excluded };
   }
 
-  async function preview(estateId: string, spec: CampaignSpec): Promise<CampaignPreview> {
-    const t = await checkSpec(estateId, spec);
+  async function preview(estateId: string, spec: CampaignSpec, lang: Lang): Promise<CampaignPreview> {
+    const t = await checkSpec(estateId, spec, lang);
     const est = await repo.estate(db, estateId);
     const tip = await tipOf(estateId, spec);
     const r = await resolve(estateId, spec);
@@ -250,19 +256,19 @@ export function createCampaignService(deps: CampaignDeps) {
     async previewDraft(actor: Actor, estateId: string, body: CreateCampaignBody): Promise<CampaignPreview> {
       requireCap(actor, 'campaign.manage');
       requireEstate(actor, estateId);
-      return preview(estateId, body);
+      return preview(estateId, body, actor.lang);
     },
 
     /** previewCampaign of a saved campaign. */
     async preview(actor: Actor, id: string): Promise<CampaignPreview> {
       const row = await load(actor, id);
-      return preview(row.estate_id, toCampaign(row, {}));
+      return preview(row.estate_id, toCampaign(row, {}), actor.lang);
     },
 
     async create(actor: Actor, estateId: string, body: CreateCampaignBody): Promise<Campaign> {
       requireCap(actor, 'campaign.manage');
       requireEstate(actor, estateId);
-      await checkSpec(estateId, body);
+      await checkSpec(estateId, body, actor.lang);
       const id = newId();
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -313,9 +319,12 @@ export function createCampaignService(deps: CampaignDeps) {
     async start(actor: Actor, id: string): Promise<Campaign> {
       const row = await load(actor, id);
       if (row.status !== 'draft' && row.status !== 'running')
-        throw CampaignErrors.make('CAMPAIGN_NOT_STARTABLE', { status: row.status });
+        throw CampaignErrors.make('CAMPAIGN_NOT_STARTABLE', {
+          status: row.status,
+          statusZh: STATUS_ZH[row.status],
+        });
       const c = toCampaign(row, {});
-      checkChannel(c);
+      checkChannel(c, actor.lang);
       const now = clock.now();
       const tip = await tipOf(row.estate_id, c);
       const r = await resolve(row.estate_id, c);
@@ -352,6 +361,9 @@ export function createCampaignService(deps: CampaignDeps) {
         at: nowIso,
         by: actor.displayName,
       });
+      // Cancelled while its messages were being put in: they must not go out either.
+      if ((await repo.getCampaign(db, row.id))?.status === 'cancelled')
+        await repo.suppressQueuedOf(db, { estateId: row.estate_id, id: row.id, at: nowIso });
       let tasks = 0;
       if (c.purpose === 'greetings') {
         // Due on the send day (the agenda keeps it actionable until that day ends, estate time).
@@ -385,6 +397,53 @@ export function createCampaignService(deps: CampaignDeps) {
       return c;
     },
 
+    /**
+     * cancelCampaign: a draft or running campaign stops; its queued messages are suppressed
+     * (reason `cancelled`), what was sent stays. 409 when it is done or cancelled already.
+     */
+    async cancel(actor: Actor, id: string, body: CancelCampaignBody): Promise<Campaign> {
+      const row = await load(actor, id);
+      if (row.status !== 'draft' && row.status !== 'running')
+        throw CampaignErrors.make('CAMPAIGN_NOT_CANCELLABLE', {
+          status: row.status,
+          statusZh: STATUS_ZH[row.status],
+        });
+      if (body.version !== undefined && body.version !== Number(row.version))
+        throw CommonErrors.make('VERSION_CONFLICT', { current: Number(row.version) });
+      const at = clock.now().toISOString();
+      let suppressed = 0;
+      await db.transaction().execute(async (trx) => {
+        const ok = await repo.markCancelled(trx, {
+          estateId: row.estate_id,
+          id: row.id,
+          version: Number(row.version),
+          at,
+        });
+        if (!ok) {
+          const now = await repo.getCampaign(trx, row.id);
+          if (now && now.status !== 'draft' && now.status !== 'running')
+            throw CampaignErrors.make('CAMPAIGN_NOT_CANCELLABLE', {
+              status: now.status,
+              statusZh: STATUS_ZH[now.status],
+            });
+          throw CommonErrors.make('VERSION_CONFLICT', { current: Number(now?.version ?? row.version) });
+        }
+        suppressed = await repo.suppressQueuedOf(trx, { estateId: row.estate_id, id: row.id, at });
+        await audit.record(
+          {
+            actor,
+            action: 'campaign.cancel',
+            estateId: row.estate_id,
+            targetType: 'campaign',
+            targetId: row.id,
+            details: { from: row.status, suppressedQueued: suppressed },
+          },
+          trx,
+        );
+      });
+      return withProgress((await repo.getCampaign(db, row.id))!);
+    },
+
     async list(actor: Actor, q: z.infer<typeof ListCampaignsQuery>): Promise<Page<Campaign>> {
       requireCap(actor, 'campaign.manage');
       requireEstate(actor, q.estateId);
@@ -395,66 +454,18 @@ export function createCampaignService(deps: CampaignDeps) {
         afterId: typeof cursor?.[0] === 'string' ? cursor[0] : undefined,
         limit: q.limit,
       });
+      // Progress of the page's campaigns in one grouped query (not one per campaign).
+      const progress = await repo.progressOfMany(
+        db,
+        q.estateId,
+        rows.slice(0, q.limit).map((r) => r.id),
+      );
       return toPage(
         rows,
         q.limit,
         (r) => [r.id],
-        (r) => toCampaign(r, {}),
+        (r) => toCampaign(r, progress.get(r.id) ?? {}),
       );
-    },
-
-    /** Festival greetings the calendar proposes in a window (C9), with their audience and send date. */
-    async proposeFestivalGreetings(
-      estateId: string,
-      fromDate: string,
-      days: number,
-    ): Promise<CampaignProposal[]> {
-      const out: CampaignProposal[] = [];
-      const dates = Array.from({ length: days }, (_, i) => addDays(fromDate, i));
-      const born = new Map<string, number>();
-      for (const b of await repo.birthdayMembers(db, estateId, [...new Set(dates.map((d) => d.slice(5)))]))
-        born.set(b.monthDay, (born.get(b.monthDay) ?? 0) + 1);
-      for (const date of dates) {
-        const day = await calendar.describeDay(date);
-        // The calendar's festival names are the one source of truth (GREETING_FESTIVALS).
-        for (const f of day.festivals) {
-          const p = GREETING_FESTIVALS[f.name];
-          if (!p) continue;
-          out.push({
-            estateId,
-            kind: 'festival',
-            festival: f.name,
-            festivalEn: f.nameEn,
-            recipients: null,
-            date,
-            optional: !!p.optional,
-            name: `${date.slice(0, 4)} ${f.name}问候`,
-            purpose: 'greetings',
-            templateCode: FESTIVAL_TEMPLATE,
-            audience: p.elderly ? ELDERLY_AUDIENCE : {},
-            sendDate: date,
-            personalGreetings: true,
-          });
-        }
-        const n = born.get(date.slice(5));
-        if (n)
-          out.push({
-            estateId,
-            kind: 'birthday',
-            festival: '生日',
-            festivalEn: 'Birthday',
-            recipients: n,
-            date,
-            optional: false,
-            name: `${date} 生日祝福`,
-            purpose: 'greetings',
-            templateCode: TEMPLATE_CODES.birthday,
-            audience: { birthday: date.slice(5) },
-            sendDate: date,
-            personalGreetings: false,
-          });
-      }
-      return out;
     },
 
     /** listCampaignProposals for the console. */
@@ -467,7 +478,7 @@ export function createCampaignService(deps: CampaignDeps) {
       requireEstate(actor, estateId);
       const est = await repo.estate(db, estateId);
       const from = q.from ?? localDate(clock.now(), est?.time_zone ?? 'Asia/Shanghai');
-      return this.proposeFestivalGreetings(estateId, from, q.days);
+      return proposeGreetings({ db, calendar }, estateId, from, q.days);
     },
 
     /** For other modules and tests: who a campaign would reach now. */

@@ -3,11 +3,14 @@ import type { DB } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../auth/password.js';
 import { seedDefaultLoanItems } from '../loans/index.js';
+import { seedDefaultTemplates, seedDemoOptIns } from '../messaging/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
+import { seedDefaultTips } from '../tips/index.js';
 import { type SeedState, seedEstate } from './demo.estate.js';
 import { DEMO_ESTATES } from './demo.names.js';
 import { DEFAULT_SEED, Rng } from './demo.random.js';
+import { seedDemoRoster } from './demo.roster.js';
 import { DEMO_USERNAMES } from './demo.staff.js';
 
 // Builds realistic demo estates (and bulk data for benchmarks). Everything random comes from one
@@ -95,6 +98,10 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedDemoOptions): Promise<D
     await seedDefaultPlan(db, e.id, opts.now);
     await seedDefaultCatalog(db, e.id, opts.now);
     await seedDefaultLoanItems(db, e.id, opts.now);
+    await seedDemoRoster(db, e.id, opts.now);
+    await seedDefaultTemplates(db, e.id, opts.now);
+    await seedDefaultTips(db, e.id, opts.now);
+    await seedDemoOptIns(db, e.id, opts.now);
   }
   return summary;
 }

@@ -92,6 +92,41 @@ describe('messaging API', () => {
     ).toBe(404);
   });
 
+  it('keeps a provider entry whose template code is still empty (to be filled once approved)', async () => {
+    const url = `/api/estates/${f.estate.id}/message-templates/pending_code`;
+    const body = {
+      name: '待审模板',
+      purpose: 'tips',
+      textZh: '{name}您好，天冷注意保暖。',
+      paramNames: ['name'],
+      providerTemplates: {
+        sms_aliyun: { code: '', status: 'pending' },
+        sms_tencent: { code: '', status: 'draft' },
+      },
+    };
+    const r = await call('manager', { method: 'PUT', url, payload: body });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().providerTemplates).toEqual({
+      sms_aliyun: { code: '', status: 'pending' },
+      sms_tencent: { code: '', status: 'draft' },
+    });
+    // Approved without its code is refused, naming the field.
+    const approved = await call('manager', {
+      method: 'PUT',
+      url,
+      payload: { ...body, providerTemplates: { sms_aliyun: { code: ' ', status: 'approved' } } },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(approved.statusCode).toBe(400);
+    expect(approved.json().error.details.issues[0].path).toEqual(['providerTemplates', 'sms_aliyun', 'code']);
+    const list = await call('culture', {
+      method: 'GET',
+      url: `/api/estates/${f.estate.id}/message-templates`,
+    });
+    const t = list.json().find((x: { code: string }) => x.code === 'pending_code');
+    expect(t.providerTemplates.sms_aliyun).toEqual({ code: '', status: 'pending' });
+  });
+
   it('lists the outbox with masked phones and says why a message waits (no_provider)', async () => {
     const d = await call('admin', { method: 'POST', url: '/api/messages/dispatch', payload: {} });
     expect(d.statusCode, d.body).toBe(200);

@@ -141,6 +141,9 @@ export function listMessages(
     status?: string;
     purpose?: string;
     householdId?: string;
+    channel?: string;
+    /** Campaign ids are ULIDs (no LIKE wildcards; the contract only admits [0-9A-Za-z-]). */
+    campaignId?: string;
     afterId?: string;
     limit: number;
   },
@@ -149,6 +152,9 @@ export function listMessages(
   if (f.status) q = q.where('status', '=', f.status);
   if (f.purpose) q = q.where('purpose', '=', f.purpose);
   if (f.householdId) q = q.where('household_id', '=', f.householdId);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  // The unique (estate_id, idem_key) index serves this prefix match.
+  if (f.campaignId) q = q.where('idem_key', 'like', `campaign:${f.campaignId}:%`);
   if (f.afterId) q = q.where('id', '<', f.afterId);
   return q
     .orderBy('id', 'desc')

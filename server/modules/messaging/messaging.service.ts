@@ -156,6 +156,8 @@ export function createMessagingService(deps: MessagingDeps) {
         status: q.status,
         purpose: q.purpose,
         householdId: q.householdId,
+        channel: q.channel,
+        campaignId: q.campaignId,
         afterId: typeof cursor?.[0] === 'string' ? cursor[0] : undefined,
         limit: q.limit,
       });

@@ -11,6 +11,7 @@ import { useCustomFields } from '../../../hooks/useCustomFields';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCan } from '../../../session/useCan';
 import { BasicInfoView } from '../components/BasicInfoView';
+import { BirthdayConsent } from '../components/BirthdayConsent';
 import { CareFlagTags } from '../components/CareFlagTags';
 import { CareTab } from '../components/CareTab';
 import { ConsentsTab } from '../components/ConsentsTab';
@@ -209,6 +210,7 @@ export function HouseholdDetailPage() {
           />
         </Card>
       )}
+      <BirthdayConsent household={h} hidden={editing} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useProviders, useTemplates } from '../hooks/useMessaging';
 import { APPROVAL_COLORS } from '../messagingText';
 import { hasUsableSms } from './NoProviderBanner';
 import { TemplateEditor } from './TemplateEditor';
+import { TIP_TEMPLATE, TipField } from './TipField';
 
 const SMS = new Set<CampaignChannel>(['sms_aliyun', 'sms_tencent']);
 
@@ -59,6 +60,16 @@ export function ContentFields({ estateId, festival }: { estateId: string; festiv
         <Select
           options={MESSAGE_PURPOSES.map((p) => ({ value: p, label: t(`outbox.purpose.${p}`) }))}
           data-testid="campaign-purpose"
+          onChange={(p: MessagePurpose) => {
+            // A tip fits one purpose (health tips only as health tips); its template follows.
+            form.setFieldValue('tipId', undefined);
+            const current = form.getFieldValue('templateCode') as string | undefined;
+            const tipTemplates = Object.values(TIP_TEMPLATE);
+            if (TIP_TEMPLATE[p] && (!current || tipTemplates.includes(current)))
+              form.setFieldValue('templateCode', TIP_TEMPLATE[p]);
+            else if (!TIP_TEMPLATE[p] && current && tipTemplates.includes(current))
+              form.setFieldValue('templateCode', undefined);
+          }}
         />
       </Form.Item>
       <Form.Item
@@ -78,6 +89,7 @@ export function ContentFields({ estateId, festival }: { estateId: string; festiv
       {purpose === 'health_tips' ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.wizard.healthNoSms')} />
       ) : null}
+      {purpose && TIP_TEMPLATE[purpose] ? <TipField estateId={estateId} purpose={purpose} /> : null}
       {channel === 'dev' ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.wizard.devChannel')} />
       ) : null}

@@ -7,8 +7,9 @@ import { useProposals } from '../hooks/useMessaging';
 import { daysBetween, todayIn } from '../messagingText';
 
 /**
- * 节日提醒: the festivals ahead (this week's first) with a one-click "prepare greeting"; a festival
- * that already has a campaign links to it instead.
+ * 节日提醒: the festivals ahead (this week's first) and the days on which residents who agreed to
+ * birthday greetings have their birthday (with how many), each with a one-click "prepare greeting";
+ * one that already has a campaign links to it instead.
  */
 export function ProposalsCard({
   estateId,
@@ -23,9 +24,17 @@ export function ProposalsCard({
   const navigate = useNavigate();
   const q = useProposals(estateId);
   const today = todayIn(timeZone);
+  // A proposal already prepared links to its campaign (birthdays: the campaign of that day).
   const prepared = (p: CampaignProposal) =>
-    campaigns.find((c) => c.festival === p.festival && c.name.startsWith(p.date.slice(0, 4)));
-  const items = (q.data ?? []).slice(0, 6);
+    campaigns.find(
+      (c) =>
+        c.status !== 'cancelled' &&
+        c.name.startsWith(p.date.slice(0, 4)) &&
+        (p.kind === 'birthday'
+          ? c.audience.birthday === p.audience.birthday
+          : c.festival === p.festival && !c.audience.birthday),
+    );
+  const items = (q.data ?? []).slice(0, 8);
   return (
     <Card
       title={
@@ -49,8 +58,8 @@ export function ProposalsCard({
             const existing = prepared(p);
             return (
               <Flex
-                key={`${p.festival}-${p.date}`}
-                data-testid={`proposal-${p.festival}`}
+                key={`${p.kind}-${p.festival}-${p.date}`}
+                data-testid={p.kind === 'birthday' ? `proposal-birthday-${p.date}` : `proposal-${p.festival}`}
                 justify="space-between"
                 align="center"
                 gap={12}
@@ -59,8 +68,13 @@ export function ProposalsCard({
               >
                 <Flex vertical gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
                   <Flex gap={6} wrap align="center">
+                    {p.kind === 'birthday' ? <GiftOutlined style={{ color: '#eb2f96' }} /> : null}
                     <Typography.Text strong>
-                      {i18n.language === 'en' ? p.festivalEn : p.festival}
+                      {p.kind === 'birthday'
+                        ? t('campaigns.proposals.birthday')
+                        : i18n.language === 'en'
+                          ? p.festivalEn
+                          : p.festival}
                     </Typography.Text>
                     <Typography.Text type="secondary">{p.date}</Typography.Text>
                     {days <= 7 ? (
@@ -71,27 +85,41 @@ export function ProposalsCard({
                       <Tag>{t('campaigns.proposals.inDays', { n: days })}</Tag>
                     )}
                     {p.optional ? <Tag>{t('campaigns.proposals.optional')}</Tag> : null}
+                    {p.kind === 'birthday' ? (
+                      <Tag color="magenta" data-testid={`proposal-birthday-count-${p.date}`}>
+                        {t('campaigns.proposals.people', { count: p.recipients ?? 0 })}
+                      </Tag>
+                    ) : null}
                   </Flex>
                   <Typography.Text type="secondary">
-                    {p.audience.careFlags?.length
-                      ? t('campaigns.proposals.audienceFlags', {
-                          flags: p.audience.careFlags
-                            .map((f) => t(`enums.careFlag.${f}`))
-                            .join(t('common.listSep')),
-                        })
-                      : t('campaigns.proposals.audienceAll')}
+                    {p.kind === 'birthday'
+                      ? t('campaigns.proposals.audienceBirthday', { count: p.recipients ?? 0 })
+                      : p.audience.careFlags?.length
+                        ? t('campaigns.proposals.audienceFlags', {
+                            flags: p.audience.careFlags
+                              .map((f) => t(`enums.careFlag.${f}`))
+                              .join(t('common.listSep')),
+                          })
+                        : t('campaigns.proposals.audienceAll')}
                     {p.personalGreetings ? ` ${t('campaigns.proposals.personal')}` : ''}
                   </Typography.Text>
                 </Flex>
                 {existing ? (
-                  <Link to={`/campaigns/${encodeURIComponent(existing.id)}`}>
+                  <Link
+                    to={`/campaigns/${encodeURIComponent(existing.id)}`}
+                    data-testid={
+                      p.kind === 'birthday' ? `prepared-birthday-${p.date}` : `prepared-${p.festival}`
+                    }
+                  >
                     {t('campaigns.proposals.prepared')}
                   </Link>
                 ) : (
                   <Button
                     type={days <= 7 ? 'primary' : 'default'}
                     onClick={() => navigate('/campaigns/new', { state: { proposal: p } })}
-                    data-testid={`prepare-${p.festival}`}
+                    data-testid={
+                      p.kind === 'birthday' ? `prepare-birthday-${p.date}` : `prepare-${p.festival}`
+                    }
                   >
                     {t('campaigns.proposals.prepare')}
                   </Button>

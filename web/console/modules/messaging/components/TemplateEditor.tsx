@@ -87,7 +87,10 @@ export function TemplateEditor({
       const providerTemplates: Partial<Record<ProviderChannel, { code: string; status: Approval }>> = {};
       for (const ch of PROVIDER_CHANNELS) {
         const p = v.providers?.[ch];
-        if (p?.code?.trim()) providerTemplates[ch] = { code: p.code.trim(), status: p.status ?? 'draft' };
+        // The provider's code may still be empty (submitted, not yet approved): the entry stays,
+        // with its review status, and the code is filled in later.
+        const code = p?.code?.trim() ?? '';
+        if (code || p?.status) providerTemplates[ch] = { code, status: p?.status ?? 'draft' };
       }
       return messagingApi.upsertTemplate(estateId, v.code, {
         name: v.name.trim(),
@@ -179,7 +182,17 @@ export function TemplateEditor({
             <Form.Item
               name={['providers', ch, 'code']}
               label={t('templates.providerCode', { provider: t(`outbox.channel.${ch}`) })}
+              extra={t('templates.codeLater')}
               style={{ flex: '1 1 200px' }}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string | undefined) =>
+                    getFieldValue(['providers', ch, 'status']) === 'approved' && !v?.trim()
+                      ? Promise.reject(new Error(t('templates.codeNeededWhenApproved')))
+                      : Promise.resolve(),
+                }),
+              ]}
+              dependencies={[['providers', ch, 'status']]}
             >
               <Input maxLength={64} placeholder={ch === 'sms_aliyun' ? 'SMS_153055065' : '1234567'} />
             </Form.Item>

@@ -266,7 +266,9 @@ export function WeatherSourceCard({
         ) : null}
         {src ? (
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('providers.updatedAt', { at: formatInZone(src.updatedAt, timeZone) })}
+            {src.updatedByName
+              ? t('providers.updated', { at: formatInZone(src.updatedAt, timeZone), by: src.updatedByName })
+              : t('providers.updatedAt', { at: formatInZone(src.updatedAt, timeZone) })}
           </Typography.Paragraph>
         ) : null}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="weather-source-save">

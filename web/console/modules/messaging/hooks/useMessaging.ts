@@ -10,6 +10,9 @@ export const messagingKeys = {
   message: (id: string) => ['messages', 'one', id] as const,
   templates: (estateId: string) => ['message-templates', estateId] as const,
   providers: (estateId: string) => ['message-providers', estateId] as const,
+  emailProvider: (estateId: string) => ['message-providers', estateId, 'email'] as const,
+  callbackUrls: (estateId: string, channel: string) =>
+    ['message-providers', estateId, 'callbacks', channel] as const,
   campaigns: ['campaigns'] as const,
   campaignList: (estateId: string) => ['campaigns', 'list', estateId] as const,
   campaign: (id: string) => ['campaigns', 'one', id] as const,
@@ -55,7 +58,7 @@ export function useProviders(estateId: string, enabled = true) {
   });
 }
 
-/** Campaigns of the estate, newest first (the list carries no progress: see useCampaign). */
+/** Campaigns of the estate, newest first, each with its progress. */
 export function useCampaignList(estateId: string) {
   return useInfiniteQuery({
     queryKey: messagingKeys.campaignList(estateId),
@@ -63,6 +66,9 @@ export function useCampaignList(estateId: string) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!estateId,
+    // While a campaign is sending, its progress in the list follows the outbox.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((c) => c.status === 'running')) ? 10_000 : false,
   });
 }
 

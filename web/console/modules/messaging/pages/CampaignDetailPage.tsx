@@ -1,4 +1,4 @@
-import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { type CampaignAudience, campaignsApi } from '../../../../api/messaging';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useBuildings } from '../../../hooks/useBuildings';
 import { useNotifyError } from '../../../hooks/useNotifyError';
+import { useTipList } from '../../tips/hooks/useTips';
 import { CampaignProgressView } from '../components/CampaignProgressView';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { messagingKeys, useCampaign, useEstateZone } from '../hooks/useMessaging';
@@ -24,13 +25,14 @@ function useAudienceText(estateId: string, a: CampaignAudience | undefined): str
   if (a.tags?.length) parts.push(a.tags.join(sep));
   if (a.careFlags?.length) parts.push(a.careFlags.map((f) => t(`enums.careFlag.${f}`)).join(sep));
   if (a.occupancy?.length) parts.push(a.occupancy.map((o) => t(`enums.occupancy.${o}`)).join(sep));
+  if (a.birthday) parts.push(t('campaigns.audience.birthdayOn', { day: a.birthday }));
   return parts.length ? parts.join(' · ') : t('campaigns.audience.everyone');
 }
 
 /** A campaign: settings, progress from the outbox (polled while running), preview and start of a draft. */
 export function CampaignDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const qc = useQueryClient();
@@ -43,6 +45,20 @@ export function CampaignDetailPage() {
     enabled: c?.status === 'draft',
   });
   const audience = useAudienceText(c?.estateId ?? estateId, c?.audience);
+  const tips = useTipList(c?.tipId ? c.estateId : '', {});
+  const cancel = useMutation({
+    mutationFn: () => campaignsApi.cancel(id, c!.version),
+    onSuccess: (r) => {
+      message.success(t('campaigns.cancel.done', { n: r.progress.suppressed }));
+      qc.setQueryData(messagingKeys.campaign(id), r);
+      void qc.invalidateQueries({ queryKey: messagingKeys.campaigns });
+      void qc.invalidateQueries({ queryKey: messagingKeys.messages });
+    },
+    onError: (err) => {
+      notifyError(err);
+      void q.refetch(); // 409/412: show what the campaign is now
+    },
+  });
   const start = useMutation({
     mutationFn: () => campaignsApi.start(id),
     onSuccess: (r) => {
@@ -72,9 +88,32 @@ export function CampaignDetailPage() {
             <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
               {t('common.refresh')}
             </Button>
-            <Link to={`/outbox?purpose=${c.purpose}`}>
+            <Link to={`/outbox?campaignId=${encodeURIComponent(c.id)}`}>
               <Button data-testid="campaign-open-outbox">{t('campaigns.detail.openOutbox')}</Button>
             </Link>
+            {c.status === 'draft' || c.status === 'running' ? (
+              <Popconfirm
+                title={t('campaigns.cancel.confirmTitle')}
+                description={
+                  c.status === 'running'
+                    ? t('campaigns.cancel.confirmRunning', { n: p.queued })
+                    : t('campaigns.cancel.confirmDraft')
+                }
+                okText={t('campaigns.cancel.ok')}
+                okButtonProps={{ danger: true, 'data-testid': 'campaign-cancel-ok' }}
+                cancelText={t('campaigns.cancel.keep')}
+                onConfirm={() => cancel.mutate()}
+              >
+                <Button
+                  danger
+                  icon={<StopOutlined />}
+                  loading={cancel.isPending}
+                  data-testid="campaign-cancel"
+                >
+                  {t('campaigns.cancel.button')}
+                </Button>
+              </Popconfirm>
+            ) : null}
             {c.status === 'draft' ? (
               <Popconfirm
                 title={t('campaigns.wizard.startConfirm', { n: preview.data?.recipients ?? 0 })}
@@ -95,6 +134,15 @@ export function CampaignDetailPage() {
           </>
         }
       />
+      {c.status === 'cancelled' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="campaign-cancelled"
+          title={t('campaigns.cancel.cancelledNote')}
+        />
+      ) : null}
       {c.status !== 'draft' ? (
         <Card title={t('campaigns.detail.results')} style={{ marginBottom: 16 }}>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -142,6 +190,17 @@ export function CampaignDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('campaigns.wizard.template')}>{c.templateCode}</Descriptions.Item>
           <Descriptions.Item label={t('campaigns.detail.festival')}>{c.festival ?? '—'}</Descriptions.Item>
+          {c.tipId ? (
+            <Descriptions.Item label={t('tips.campaign.tip')}>
+              <span data-testid="campaign-tip">
+                {(() => {
+                  const tip = tips.data?.find((x) => x.id === c.tipId);
+                  if (!tip) return c.tipId;
+                  return i18n.language === 'en' ? tip.titleEn : tip.titleZh;
+                })()}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('campaigns.wizard.stepAudience')}>{audience}</Descriptions.Item>
           <Descriptions.Item label={t('campaigns.col.scheduledAt')}>
             {c.scheduledAt ? at(c.scheduledAt) : t('campaigns.whenStarted')}

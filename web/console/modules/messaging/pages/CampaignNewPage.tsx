@@ -17,6 +17,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../../../api/client';
 import type { CareFlag, Occupancy } from '../../../../api/enums';
 import {
   type CampaignChannel,
@@ -27,10 +28,13 @@ import {
   type MessagePurpose,
 } from '../../../../api/messaging';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
+import type { Tip } from '../../tips/hooks/useTips';
 import { AudienceFields } from '../components/AudienceFields';
 import { ContentFields } from '../components/ContentFields';
 import { PreviewPanel } from '../components/PreviewPanel';
+import { TIP_TEMPLATE } from '../components/TipField';
 import { messagingKeys, useEstateZone } from '../hooks/useMessaging';
 import { todayIn, zonedIso } from '../messagingText';
 
@@ -39,6 +43,7 @@ interface Values {
   purpose: MessagePurpose;
   channel: CampaignChannel;
   templateCode: string;
+  tipId?: string;
   buildingIds?: string[];
   tags?: string[];
   careFlags?: CareFlag[];
@@ -49,14 +54,32 @@ interface Values {
 }
 
 const STEP_FIELDS: (keyof Values)[][] = [
-  ['name', 'purpose', 'channel', 'templateCode'],
+  ['name', 'purpose', 'channel', 'templateCode', 'tipId'],
   ['buildingIds', 'tags', 'careFlags', 'occupancy'],
   ['when', 'scheduledAt', 'throttlePerMinute'],
   [],
 ];
 
-/** Form values from a festival proposal: its name, template, audience; sent at 09:00 that day. */
-function fromProposal(p: CampaignProposal | undefined, today: string): Partial<Values> {
+/** Form values from a tip of the library ("use in a campaign"): its purpose, template and the tip. */
+function fromTip(tip: Tip): Partial<Values> {
+  const purpose: MessagePurpose = tip.category === 'health' ? 'health_tips' : 'tips';
+  return {
+    name: tip.titleZh,
+    purpose,
+    // The portal inbox needs no SMS provider and suits health tips (never by SMS).
+    channel: 'portal',
+    templateCode: TIP_TEMPLATE[purpose],
+    tipId: tip.id,
+    when: 'now',
+  };
+}
+
+/**
+ * Form values from a proposal: its name, template, audience; sent at 09:00 that day. A birthday
+ * proposal's audience is the day (audience.birthday), which the wizard keeps as it is.
+ */
+function fromProposal(p: CampaignProposal | undefined, today: string, tip?: Tip): Partial<Values> {
+  if (tip) return fromTip(tip);
   if (!p) return { purpose: 'greetings', channel: 'dev', when: 'now' };
   const future = p.sendDate > today;
   return {
@@ -74,21 +97,42 @@ function fromProposal(p: CampaignProposal | undefined, today: string): Partial<V
 }
 
 /**
- * 新建群发: content (purpose, channel, template), audience, schedule and throttle, then a preview
+ * 新建群发: content (purpose, channel, template, a tip of the library), audience, schedule and throttle, then a preview
  * of the count and a sample message before it is saved and started.
  */
 export function CampaignNewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const qc = useQueryClient();
   const { estateId, timeZone } = useEstateZone();
-  const proposal = (useLocation().state as { proposal?: CampaignProposal } | null)?.proposal;
+  const state = useLocation().state as { proposal?: CampaignProposal; tip?: Tip } | null;
+  const proposal = state?.proposal;
+  const tip = state?.tip;
+  const birthday = proposal?.kind === 'birthday' ? proposal.audience.birthday : undefined;
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<CampaignPreview | null>(null);
-  const initial = useMemo(() => fromProposal(proposal, todayIn(timeZone)), [proposal, timeZone]);
+  const initial = useMemo(() => fromProposal(proposal, todayIn(timeZone), tip), [proposal, timeZone, tip]);
+  // A 400 naming fields of the first step (health tips by SMS: channel) is shown on those fields.
+  const [fieldErrors, setFieldErrors] = useState<unknown>(null);
+  useEffect(() => {
+    if (step !== 0 || !fieldErrors) return;
+    // After the first step's fields have mounted and settled (a field mounting resets its meta).
+    const timer = setTimeout(() => {
+      applyFieldErrors(form, fieldErrors);
+      setFieldErrors(null);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [step, fieldErrors, form]);
+  const onApiError = (err: unknown) => {
+    const first = STEP_FIELDS[0] as (string | number)[];
+    if (err instanceof ApiError && err.status === 400 && err.issues.some((i) => first.includes(i.path[0]!))) {
+      setStep(0);
+      setFieldErrors(err);
+    } else notifyError(err);
+  };
   const when = Form.useWatch('when', form);
 
   // Once the estate's time zone is known, settle the proposal's schedule (once: never over edits).
@@ -108,11 +152,13 @@ export function CampaignNewPage() {
       channel: v.channel,
       templateCode: v.templateCode,
       festival: proposal?.festival ?? null,
+      tipId: TIP_TEMPLATE[v.purpose] ? v.tipId || null : null,
       audience: {
         buildingIds: list(v.buildingIds),
         tags: list(v.tags),
         careFlags: list(v.careFlags),
         occupancy: list(v.occupancy),
+        birthday,
       },
       scheduledAt:
         v.when === 'scheduled' && v.scheduledAt
@@ -125,7 +171,7 @@ export function CampaignNewPage() {
   const previewMut = useMutation({
     mutationFn: () => campaignsApi.preview(estateId, body()),
     onSuccess: setPreview,
-    onError: notifyError,
+    onError: onApiError,
   });
   const save = useMutation({
     mutationFn: async (start: boolean) => {
@@ -142,7 +188,7 @@ export function CampaignNewPage() {
       void qc.invalidateQueries({ queryKey: messagingKeys.messages });
       navigate(`/campaigns/${encodeURIComponent(c.id)}`);
     },
-    onError: notifyError,
+    onError: onApiError,
   });
 
   const next = async () => {
@@ -159,9 +205,15 @@ export function CampaignNewPage() {
     <div style={{ maxWidth: 860 }} data-testid="campaign-wizard">
       <PageHeader
         title={
-          proposal
-            ? t('campaigns.wizard.titleFestival', { festival: proposal.festival })
-            : t('campaigns.wizard.title')
+          birthday
+            ? t('campaigns.wizard.titleBirthday', { day: birthday })
+            : proposal
+              ? t('campaigns.wizard.titleFestival', {
+                  festival: i18n.language === 'en' ? proposal.festivalEn : proposal.festival,
+                })
+              : tip
+                ? t('campaigns.wizard.titleTip')
+                : t('campaigns.wizard.title')
         }
       />
       <Card>
@@ -178,7 +230,25 @@ export function CampaignNewPage() {
         />
         <Form<Values> form={form} layout="vertical" name="campaign" initialValues={initial}>
           {step === 0 && estateId ? (
-            <ContentFields estateId={estateId} festival={proposal?.festival} />
+            <ContentFields
+              estateId={estateId}
+              festival={
+                proposal && !birthday
+                  ? i18n.language === 'en'
+                    ? proposal.festivalEn
+                    : proposal.festival
+                  : undefined
+              }
+            />
+          ) : null}
+          {step === 1 && birthday ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="audience-birthday"
+              title={t('campaigns.audience.birthdayOnly', { day: birthday, n: proposal?.recipients ?? 0 })}
+            />
           ) : null}
           {step === 1 && estateId ? <AudienceFields estateId={estateId} /> : null}
           {step === 2 ? (

@@ -7,14 +7,8 @@ import type { Campaign, CampaignChannel, CampaignStatus, MessagePurpose } from '
 import { PageHeader } from '../../../../ui/PageHeader';
 import { CampaignProgressView } from '../components/CampaignProgressView';
 import { ProposalsCard } from '../components/ProposalsCard';
-import { useCampaign, useCampaignList, useEstateZone } from '../hooks/useMessaging';
+import { useCampaignList, useEstateZone } from '../hooks/useMessaging';
 import { CAMPAIGN_STATUS_COLORS, formatInZone } from '../messagingText';
-
-/** The list answer carries no progress: each started campaign's row asks for its own. */
-function ProgressCell({ campaign }: { campaign: Campaign }) {
-  const q = useCampaign(campaign.id, campaign.status !== 'draft');
-  return <CampaignProgressView campaign={q.data ?? campaign} compact />;
-}
 
 /** 群发与节日问候: the festivals ahead with "prepare greeting", and every campaign with its progress. */
 export function CampaignsPage() {
@@ -86,7 +80,8 @@ export function CampaignsPage() {
             {
               title: t('campaigns.col.progress'),
               key: 'progress',
-              render: (_: unknown, c) => <ProgressCell campaign={c} />,
+              // The list answer carries each campaign's progress (one grouped query per page).
+              render: (_: unknown, c) => <CampaignProgressView campaign={c} compact />,
             },
             {
               title: t('campaigns.col.scheduledAt'),

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -20,14 +20,20 @@ import { useCan } from '../../../session/useCan';
 import { MessageDrawer } from '../components/MessageDrawer';
 import { MessageStatusTag } from '../components/MessageStatusTag';
 import { hasUsableSms, NoProviderBanner } from '../components/NoProviderBanner';
-import { messagingKeys, useEstateZone, useMessageList, useProviders } from '../hooks/useMessaging';
+import {
+  messagingKeys,
+  useCampaign,
+  useEstateZone,
+  useMessageList,
+  useProviders,
+} from '../hooks/useMessaging';
 import { campaignOfKey, formatInZone } from '../messagingText';
 
 const SMS: readonly MessageChannel[] = ['sms_aliyun', 'sms_tencent'];
 
 /**
  * 消息发件箱: every message of the estate with its status and why it waits or was suppressed;
- * filters by status, channel and purpose; detail with attempts and provider id; admins can run
+ * filters by campaign, status, channel and purpose (all on the server); detail with attempts and provider id; admins can run
  * the worker now.
  */
 export function OutboxPage() {
@@ -41,6 +47,8 @@ export function OutboxPage() {
   const status = (params.get('status') as MessageStatus | null) ?? undefined;
   const purpose = (params.get('purpose') as MessagePurpose | null) ?? undefined;
   const channel = (params.get('channel') as MessageChannel | null) ?? undefined;
+  const campaignId = params.get('campaignId') ?? undefined;
+  const campaign = useCampaign(campaignId);
   const [openId, setOpenId] = useState<string | null>(null);
   const setFilter = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -49,14 +57,14 @@ export function OutboxPage() {
     setParams(next, { replace: true });
   };
 
-  const q = useMemo(() => ({ estateId, status, purpose }), [estateId, status, purpose]);
+  const q = useMemo(
+    () => ({ estateId, status, purpose, channel, campaignId }),
+    [estateId, status, purpose, channel, campaignId],
+  );
   const list = useMessageList(q, !!estateId);
   const providers = useProviders(estateId);
-  // The API filters by status and purpose; the channel filter narrows the pages loaded so far.
-  const rows = useMemo(() => {
-    const all = list.data?.pages.flatMap((p) => p.items) ?? [];
-    return channel ? all.filter((m) => m.channel === channel) : all;
-  }, [list.data, channel]);
+  // Every filter is the server's, so "load more" pages through exactly the matching messages.
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const noSms = providers.isSuccess && !hasUsableSms(providers.data);
   const waitingForProvider = rows.filter((m) => m.reason === 'no_provider').length;
 
@@ -100,7 +108,18 @@ export function OutboxPage() {
       />
       {noSms ? <NoProviderBanner waiting={waitingForProvider} /> : null}
       <Card>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+          {campaignId ? (
+            <Tag
+              closable
+              color="blue"
+              onClose={() => setFilter('campaignId', undefined)}
+              style={{ marginInlineEnd: 0, paddingBlock: 4 }}
+              data-testid="outbox-campaign-filter"
+            >
+              {t('outbox.filter.campaign', { name: campaign.data?.name ?? campaignId })}
+            </Tag>
+          ) : null}
           <Select
             allowClear
             style={{ minWidth: 170 }}

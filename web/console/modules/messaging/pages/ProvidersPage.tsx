@@ -2,11 +2,16 @@ import { Alert, Col, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROVIDER_CHANNELS } from '../../../../api/messaging';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { CallbackUrlsCard } from '../components/CallbackUrlsCard';
+import { EmailProviderCard } from '../components/EmailProviderCard';
 import { SmsProviderCard } from '../components/SmsProviderCard';
 import { WeatherSourceCard } from '../components/WeatherSourceCard';
 import { useEstateZone, useProviders } from '../hooks/useMessaging';
 
-/** 服务商设置 (admins, provider.manage): SMS credentials per estate and the weather source. */
+/**
+ * 服务商设置 (admins, provider.manage): SMS credentials per estate with the callback URLs to paste
+ * in each provider's console, the SMTP server for e-mail, and the weather source.
+ */
 export function ProvidersPage() {
   const { t } = useTranslation();
   const { estateId, timeZone } = useEstateZone();
@@ -34,6 +39,12 @@ export function ProvidersPage() {
           ))}
         </Row>
       )}
+      {estateId ? <CallbackUrlsCard estateId={estateId} /> : null}
+      {estateId ? (
+        <div style={{ marginBottom: 16 }}>
+          <EmailProviderCard estateId={estateId} timeZone={timeZone} />
+        </div>
+      ) : null}
       {estateId ? <WeatherSourceCard estateId={estateId} timeZone={timeZone} /> : null}
     </div>
   );

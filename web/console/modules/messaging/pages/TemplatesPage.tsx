@@ -20,7 +20,9 @@ function ProviderCell({ template, channel }: { template: MessageTemplate; channe
       {p.code ? (
         <Typography.Text code>{p.code}</Typography.Text>
       ) : (
-        <Typography.Text type="secondary">{t('templates.noCode')}</Typography.Text>
+        <Typography.Text type="warning" data-testid={`template-code-missing-${template.code}-${channel}`}>
+          {t('templates.noCode')}
+        </Typography.Text>
       )}
       <Tag color={APPROVAL_COLORS[p.status]} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
         {t(`templates.approvalStatus.${p.status}`)}

@@ -4,10 +4,12 @@ import {
   NotificationOutlined,
   PlusOutlined,
   ReloadOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useCan } from '../../../session/useCan';
 import { useEstate } from '../../../session/useEstate';
@@ -34,6 +36,7 @@ export function TipsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const can = useCan();
+  const navigate = useNavigate();
   const { estateId } = useEstate();
   const [category, setCategory] = useState<TipCategory | 'all'>('all');
   const [season, setSeason] = useState<Season | undefined>();
@@ -66,6 +69,20 @@ export function TipsPage() {
         data-testid={`tip-post-${tip.id}`}
       >
         {t('tips.postShort')}
+      </Button>
+    ) : null;
+
+  // "Use in a campaign": the wizard opens with the tip chosen (its purpose and template follow).
+  const campaignButton = (tip: Tip) =>
+    canEdit ? (
+      <Button
+        size="small"
+        icon={<SendOutlined />}
+        disabled={!tip.active}
+        onClick={() => navigate('/campaigns/new', { state: { tip } })}
+        data-testid={`tip-campaign-${tip.id}`}
+      >
+        {t('tips.useInCampaign')}
       </Button>
     ) : null;
 
@@ -143,7 +160,10 @@ export function TipsPage() {
                 </Space>
                 <Typography.Text type="secondary">{text(tip)}</Typography.Text>
               </Flex>
-              {postButton(tip)}
+              <Space wrap>
+                {campaignButton(tip)}
+                {postButton(tip)}
+              </Space>
             </Flex>
           ))}
         </Flex>
@@ -224,6 +244,7 @@ export function TipsPage() {
                             {t('common.edit')}
                           </Button>
                         ) : null}
+                        {campaignButton(r)}
                         {postButton(r)}
                       </Space>
                     ),
