@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrator.js';
 import { systemClock } from '../../server/lib/clock.js';
 import { DIST, ROOT } from '../../server/main.js';
+import type { Actor } from '../../server/modules/auth/index.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,16 +37,23 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The real built console, served by the real app on loopback, over a demo estate on SQLite. */
-export async function startE2E(): Promise<E2E> {
+/**
+ * The real built console, served by the real app on loopback, over a demo estate on SQLite.
+ * The app serves a private copy of the built web apps, so that a rebuild running meanwhile
+ * (another test run, a developer's `npm run build`) cannot pull assets away mid-test.
+ * `secretKey` lets provider credentials be stored (GUANJIA_SECRET_KEY).
+ */
+export async function startE2E(opts: { secretKey?: string } = {}): Promise<E2E> {
   if (!existsSync(join(DIST, 'console', 'index.html')))
     throw new Error('the console is not built (npm run build)');
   const dir = mkdtempSync(join(tmpdir(), 'guanjia-e2e-'));
   const database = openDatabase(undefined, dir);
   await migrateToLatest(database.db);
   await seedDemo(database.db, { password: DEMO_PASSWORD, now: new Date() });
-  const container = createContainer({ db: database.db, clock: systemClock });
-  const app = await buildApp({ container, logLevel: 'warn', distDir: DIST });
+  const container = createContainer({ db: database.db, clock: systemClock, secretKey: opts.secretKey });
+  const dist = join(dir, 'dist');
+  cpSync(DIST, dist, { recursive: true });
+  const app = await buildApp({ container, logLevel: 'warn', distDir: dist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -89,4 +97,22 @@ export async function login(page: Page, base: string, username: string) {
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** A demo account as the actor of a service call (for arranging data a test starts from). */
+export async function actorOf(database: Database, username: string, estateId: string): Promise<Actor> {
+  const a = await database.db
+    .selectFrom('accounts')
+    .select(['id', 'role', 'display_name'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return {
+    id: a.id,
+    role: a.role as Actor['role'],
+    displayName: a.display_name,
+    estateIds: [estateId],
+    allEstates: false,
+    ip: null,
+    lang: 'zh-CN',
+  };
 }

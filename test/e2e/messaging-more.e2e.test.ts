@@ -1,18 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
-import { type Container, createContainer } from '../../server/container.js';
-import { type Database, openDatabase } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrator.js';
-import { systemClock } from '../../server/lib/clock.js';
-import { DIST } from '../../server/main.js';
-import type { Actor } from '../../server/modules/auth/index.js';
-import { seedDemo } from '../../server/modules/demo/index.js';
-import { browserTestsEnabled, CHROMIUM, DEMO_PASSWORD, login, SCREENSHOTS, shot } from './browser.js';
+import type { Container } from '../../server/container.js';
+import type { Database } from '../../server/db/database.js';
+import { browserTestsEnabled, type E2E, login, actorOf as sharedActorOf, shot, startE2E } from './browser.js';
 
 const enabled = browserTestsEnabled();
 const SECRET_KEY = 'e2e-messaging-more-secret-key-0123456789';
@@ -29,51 +19,19 @@ function beijingDate(days = 0): string {
 // proposes the birthday greeting; a manager sends a tip of the library as a campaign (health tips
 // never by SMS: the server's field error shows on the channel) and cancels a running campaign.
 describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, cancel', () => {
-  let dir: string;
+  let e2e: E2E;
   let database: Database;
   let container: Container;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let estateId: string;
   let tipCampaignId: string;
 
-  const actorOf = async (username: string): Promise<Actor> => {
-    const a = await database.db
-      .selectFrom('accounts')
-      .select(['id', 'role', 'display_name'])
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return {
-      id: a.id,
-      role: a.role as Actor['role'],
-      displayName: a.display_name,
-      estateIds: [estateId],
-      allEstates: false,
-      ip: null,
-      lang: 'zh-CN',
-    };
-  };
+  const actorOf = (username: string) => sharedActorOf(database, username, estateId);
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'console', 'index.html'))) throw new Error('the console is not built');
-    dir = mkdtempSync(join(tmpdir(), 'guanjia-e2e-msg-more-'));
-    database = openDatabase(undefined, dir);
-    await migrateToLatest(database.db);
-    await seedDemo(database.db, { password: DEMO_PASSWORD, now: new Date() });
-    container = createContainer({ db: database.db, clock: systemClock, secretKey: SECRET_KEY });
-    // A private copy of the built console: a rebuild meanwhile cannot pull assets away.
-    const dist = join(dir, 'dist');
-    cpSync(DIST, dist, { recursive: true });
-    app = await buildApp({ container, logLevel: 'warn', distDir: dist });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
-    });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    e2e = await startE2E({ secretKey: SECRET_KEY });
+    ({ database, container, browser, base } = e2e);
     const estate = await database.db
       .selectFrom('estates')
       .select('id')
@@ -102,10 +60,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   const newPage = async (lang: 'zh-CN' | 'en', width = 1366, height = 900): Promise<Page> => {
