@@ -6,14 +6,54 @@ export function toIso(v: Date | string | null | undefined): string | null {
   return (v instanceof Date ? v : new Date(v)).toISOString();
 }
 
+/** One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export interface ZonedParts {
+  /** YYYY-MM-DD */
+  date: string;
+  hour: number;
+  minute: number;
+}
+
+/** The wall-clock date, hour and minute of an instant in a time zone (RangeError for a bad zone). */
+export function zonedParts(at: Date, timeZone: string): ZonedParts {
+  let f = zoneFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zoneFormatters.set(timeZone, f);
+  }
+  let y = '';
+  let mo = '';
+  let d = '';
+  let h = '0';
+  let mi = '0';
+  for (const p of f.formatToParts(at)) {
+    if (p.type === 'year') y = p.value;
+    else if (p.type === 'month') mo = p.value;
+    else if (p.type === 'day') d = p.value;
+    else if (p.type === 'hour') h = p.value;
+    else if (p.type === 'minute') mi = p.value;
+  }
+  return { date: `${y}-${mo}-${d}`, hour: Number(h) % 24, minute: Number(mi) };
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(at: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return zonedParts(at, timeZone).date;
+}
+
+/** The hour (0–23) of an instant in a time zone. */
+export function localHour(at: Date, timeZone: string): number {
+  return zonedParts(at, timeZone).hour;
 }
 
 /** Parses a JSON column: pg returns objects for jsonb, SQLite returns text. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate } from '../../lib/dates.js';
+import { localDate, localHour } from '../../lib/dates.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarService } from './calendar.service.js';
 import { addDays } from './days.js';
@@ -28,11 +28,6 @@ export interface ReminderOutbox {
   ): Promise<{ inserted: number }>;
   /** The channel reminders go out on in an estate: its SMS provider, else the portal inbox. */
   preferredChannel(estateId: string): Promise<'sms_aliyun' | 'sms_tencent' | 'portal'>;
-}
-
-function localHour(at: Date, timeZone: string): number {
-  const h = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
-  return Number(h);
 }
 
 export interface PlateReminderResult {

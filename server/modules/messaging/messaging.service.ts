@@ -93,12 +93,33 @@ export function createMessagingService(deps: MessagingDeps) {
     log: deps.log,
   });
 
-  async function resolveAddress(i: EnqueueInput): Promise<string | null> {
-    if (i.address) return i.address;
-    if (i.channel === 'portal') return i.householdId ?? null;
-    if (!i.householdId || !i.memberId) return null;
-    const m = await repo.memberOf(db, i.estateId, i.householdId, i.memberId);
-    return m?.phone ?? null;
+  /**
+   * Each item's address: given, the household (portal), or the member's phone — looked up in
+   * chunks of ids per estate, not one query per recipient (a festival greeting has 100,000).
+   */
+  async function resolveAddresses(items: EnqueueInput[]): Promise<(string | null)[]> {
+    const wanted = new Map<string, Set<string>>();
+    for (const i of items)
+      if (!i.address && i.channel !== 'portal' && i.householdId && i.memberId) {
+        const ids = wanted.get(i.estateId) ?? new Set<string>();
+        ids.add(i.memberId);
+        wanted.set(i.estateId, ids);
+      }
+    const phones = new Map<string, { phone: string | null; householdId: string }>();
+    for (const [estateId, idSet] of wanted) {
+      const ids = [...idSet];
+      for (let k = 0; k < ids.length; k += 500)
+        for (const m of await repo.phonesOf(db, estateId, ids.slice(k, k + 500)))
+          phones.set(`${estateId}:${m.id}`, { phone: m.phone, householdId: m.household_id });
+    }
+    return items.map((i) => {
+      if (i.address) return i.address;
+      if (i.channel === 'portal') return i.householdId ?? null;
+      if (!i.householdId || !i.memberId) return null;
+      const m = phones.get(`${i.estateId}:${i.memberId}`);
+      // The member must still belong to the household the message names.
+      return m && m.householdId === i.householdId ? m.phone : null;
+    });
   }
 
   return {
@@ -121,8 +142,9 @@ export function createMessagingService(deps: MessagingDeps) {
       const now = clock.now();
       const nowIso = now.toISOString();
       const rows: Insertable<MessagesTable>[] = [];
-      for (const i of items) {
-        const address = await resolveAddress(i);
+      const addresses = await resolveAddresses(items);
+      for (const [n, i] of items.entries()) {
+        const address = addresses[n];
         const start = i.notBefore && i.notBefore > now ? i.notBefore : now;
         rows.push({
           estate_id: i.estateId,

@@ -1,22 +1,9 @@
 /** Local wall-clock helpers in an estate's time zone (quiet hours, daily caps). */
+import { zonedParts } from '../../lib/dates.js';
 
 /** Hour, minute and date (YYYY-MM-DD) of an instant in a time zone. */
 export function localParts(at: Date, timeZone: string): { date: string; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-  };
+  return zonedParts(at, timeZone);
 }
 
 /** Offset of the zone from UTC at an instant, in ms (Asia/Shanghai → +8 h). */

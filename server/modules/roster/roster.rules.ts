@@ -2,6 +2,7 @@
  * Pure rules of the duty roster: when is a person on duty, given their weekly pattern and dated
  * exceptions. All times are local to the estate (minutes since local midnight, dates YYYY-MM-DD).
  */
+import { zonedParts } from '../../lib/dates.js';
 
 const DAY_MIN = 24 * 60;
 
@@ -64,20 +65,8 @@ export function mondayOf(day: string): string {
 
 /** Local date and minute of an instant in a time zone. */
 export function localParts(at: Date, timeZone: string): { day: string; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    minute: (Number(get('hour')) % 24) * 60 + Number(get('minute')),
-  };
+  const p = zonedParts(at, timeZone);
+  return { day: p.date, minute: p.hour * 60 + p.minute };
 }
 
 /** Removes [a, b) from each stretch. */

@@ -1,4 +1,5 @@
 import type { Charge, FreeRules, Material, Priority, Targets } from '../../../contract/service-requests.js';
+import { localHour } from '../../lib/dates.js';
 import { ServiceRequestErrors } from './service-request.errors.js';
 
 /** Pure rules of service requests: due times, night hours, whether a job is free. */
@@ -20,10 +21,7 @@ export function dueTimes(createdAt: Date, targets: Targets, priority: Priority) 
 }
 
 /** The hour (0–23) of an instant in a time zone. */
-export function localHour(at: Date, timeZone: string): number {
-  const h = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
-  return Number(h) % 24;
-}
+export { localHour };
 
 /** Night is 22:00–06:00 in the estate's time zone. */
 export function isNight(at: Date, timeZone: string): boolean {
