@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clashingKeys, LOCALE_TABLES, mergedTable } from './resources';
 
@@ -53,5 +55,21 @@ describe('locale files', () => {
       .filter(([k, v]) => /[\u4e00-\u9fa5]/.test(String(v)) && !k.startsWith('lang.') && !allowed.has(k))
       .map(([k]) => k);
     expect(chinese).toEqual([]);
+  });
+
+  it('label every audit action the server records (the audit log shows labels, not codes)', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'server', 'modules');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const actions = new Set<string>();
+    for (const f of files)
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g))
+        actions.add(m[1]!);
+    expect(actions.size).toBeGreaterThan(40);
+    const missing = [...actions].filter(
+      (a) => !(`audit.actions.${a}` in zh) || !(`audit.actions.${a}` in english),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ export function toRatingCard(row: CardRow, now: Date): RatingCard {
     householdId: row.household_id,
     team: row.team_code,
     serviceName: row.service_name_zh,
+    serviceNameEn: row.service_name_en,
     technicianId: row.technician_id,
     technicianName: row.technician_name,
     completedAt: toIso(row.completed_at)!,
@@ -48,7 +49,7 @@ export function toRatingCard(row: CardRow, now: Date): RatingCard {
   };
 }
 
-export function toRevisit(row: RevisitRow, now: Date): Revisit {
+export function toRevisit(row: RevisitRow & { service_name_en?: string | null }, now: Date): Revisit {
   const dueAt = new Date(toIso(row.due_at)!);
   const state = revisitState({ status: row.status, dueAt }, now);
   const completedAt = date(row.completed_at);
@@ -61,6 +62,7 @@ export function toRevisit(row: RevisitRow, now: Date): Revisit {
     householdId: row.household_id,
     roomCode: row.room_code,
     serviceName: row.service_name_zh,
+    serviceNameEn: row.service_name_en ?? null,
     team: row.team_code,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     reason: row.reason,

@@ -49,7 +49,18 @@ export interface RevisitFilter {
 
 /** By due time (soonest first); keyset pagination on (due_at, id). */
 export function listRevisits(db: Kysely<DB>, f: RevisitFilter): Promise<RevisitRow[]> {
-  let q = db.selectFrom('revisits').selectAll();
+  let q = db
+    .selectFrom('revisits')
+    .selectAll('revisits')
+    // The service's English name, kept on the request (the revisit keeps the Chinese one).
+    .select((eb) =>
+      eb
+        .selectFrom('service_requests as r')
+        .select('r.service_name_en')
+        .whereRef('r.estate_id', '=', 'revisits.estate_id')
+        .whereRef('r.id', '=', 'revisits.request_id')
+        .as('service_name_en'),
+    );
   if (f.estateIds !== 'all') {
     if (!f.estateIds.length) return Promise.resolve([]);
     q = q.where('estate_id', 'in', f.estateIds);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../../session/useCan';
+import { serviceName } from '../../requests/requestText';
 import { formatShortInZone } from '../followupText';
 import { useCardList } from '../hooks/useFollowUp';
 import { CommentReply, ScoreList } from './CommentReply';
@@ -14,7 +15,7 @@ type Show = 'unreplied' | 'all';
  * the team has replied, and the reply box. "All" lists every rated card that has a comment.
  */
 export function CommentsView({ estateId, timeZone }: { estateId: string; timeZone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const [show, setShow] = useState<Show>('unreplied');
   const list = useCardList({ estateId, status: show === 'unreplied' ? 'comment_unreplied' : 'submitted' });
@@ -50,7 +51,7 @@ export function CommentsView({ estateId, timeZone }: { estateId: string; timeZon
               data-testid={`comment-card-${c.id}`}
               title={
                 <Flex gap={8} wrap align="baseline">
-                  <Link to={`/requests/${c.requestId}`}>{c.serviceName}</Link>
+                  <Link to={`/requests/${c.requestId}`}>{serviceName(c, i18n.language)}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
                     {t(`enums.teamCode.${c.team}`, { defaultValue: c.team })}
                     {c.technicianName ? ` · ${c.technicianName}` : ''} ·{' '}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../api/client';
 import { type Revisit, revisitsApi } from '../../../../api/followup';
 import { useIsMobile } from '../../../hooks/useIsMobile';
+import { serviceName } from '../../requests/requestText';
 import { fieldErrorsOf, formatInZone, timeLeft } from '../followupText';
 import { useRefreshFollowUp } from '../hooks/useFollowUp';
 
@@ -31,7 +32,7 @@ export function CompleteRevisitModal({
   timeZone: string;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const refresh = useRefreshFollowUp();
@@ -93,7 +94,7 @@ export function CompleteRevisitModal({
           {t(`revisits.kind.${revisit.kind}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('revisits.fields.subject')}>
-          {revisit.roomCode ?? '—'} · {revisit.serviceName}
+          {revisit.roomCode ?? '—'} · {serviceName(revisit, i18n.language)}
         </Descriptions.Item>
         {revisit.reason && revisit.kind === 'low_score' ? (
           <Descriptions.Item label={t('revisits.fields.reason')}>

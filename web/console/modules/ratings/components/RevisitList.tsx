@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { Revisit } from '../../../../api/followup';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCurrentUser } from '../../../session/useCurrentUser';
+import { serviceName } from '../../requests/requestText';
 import { formatShortInZone, timeLeft } from '../followupText';
 
 const KIND_COLORS: Record<string, string> = {
@@ -64,7 +65,7 @@ export function RevisitList({
   onComplete: (v: Revisit) => void;
   showOwner: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isMobile = useIsMobile();
   const me = useCurrentUser().data;
   const completeButton = (v: Revisit, big = false) =>
@@ -81,7 +82,8 @@ export function RevisitList({
   const subject = (v: Revisit) => (
     <Flex vertical gap={2} style={{ minWidth: 0 }}>
       <Link to={`/requests/${v.requestId}`}>
-        <Typography.Text strong>{v.roomCode ?? t('revisits.publicArea')}</Typography.Text> · {v.serviceName}
+        <Typography.Text strong>{v.roomCode ?? t('revisits.publicArea')}</Typography.Text> ·{' '}
+        {serviceName(v, i18n.language)}
       </Link>
       {v.reason && v.kind === 'low_score' ? (
         <Typography.Text type="danger" style={{ fontSize: 12 }}>
