@@ -317,3 +317,44 @@ export const UpdateCatalogEntryBody = CatalogEntryInput.omit({ code: true })
   })
   .strict();
 export type UpdateCatalogEntryBody = z.infer<typeof UpdateCatalogEntryBody>;
+
+const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** The period and filters of the service figures (local days of the estate). */
+export const ServiceFiguresQuery = z.object({
+  from: LocalDay.optional().describe(
+    'First local day (inclusive, YYYY-MM-DD, estate time zone); default: the first day of this month',
+  ),
+  to: LocalDay.optional().describe(
+    'Last local day (INCLUSIVE, YYYY-MM-DD); default: the last day of this month. At most 366 days from `from`',
+  ),
+  team: z.string().min(1).max(40).optional().describe('Only this team (team code)'),
+  assignee: z.string().min(1).max(64).optional().describe('Only this person (assignee / technician id)'),
+});
+export type ServiceFiguresQuery = z.infer<typeof ServiceFiguresQuery>;
+
+/** Request figures plus the ratings part: scores, comment replies, revisits. */
+export const ServiceFiguresRow = ServiceFigures.extend({
+  avgScore: z.number().nullable().describe('Average overall score (1–5) of cards submitted in the period'),
+  ratedCards: z.number().int(),
+  commentsDue: z
+    .number()
+    .int()
+    .describe('Comments whose reply deadline fell in the period and has passed (or are replied)'),
+  commentsRepliedInTime: z.number().int(),
+  commentRepliedInTimeShare: z.number().nullable(),
+  revisitsDue: z.number().int().describe('Revisits due in the period, already due or done'),
+  revisitsDoneOnTime: z.number().int(),
+  revisitOnTimeShare: z.number().nullable(),
+});
+export type ServiceFiguresRow = z.infer<typeof ServiceFiguresRow>;
+
+export const ServiceFiguresReport = ServiceFiguresRow.extend({
+  estateId: z.string(),
+  from: z.string().describe('First local day (inclusive)'),
+  to: z.string().describe('Last local day (inclusive)'),
+  timeZone: z.string(),
+  byTeam: z.array(ServiceFiguresRow.extend({ team: z.string() })),
+  byPerson: z.array(ServiceFiguresRow.extend({ personId: z.string(), name: z.string().nullable() })),
+});
+export type ServiceFiguresReport = z.infer<typeof ServiceFiguresReport>;

@@ -28,7 +28,11 @@ import { organizationRoutes } from './modules/organizations/index.js';
 import { planRoutes } from './modules/plan/index.js';
 import { ratingRoutes } from './modules/ratings/index.js';
 import { rosterRoutes } from './modules/roster/index.js';
-import { catalogRoutes, serviceRequestRoutes } from './modules/service-requests/index.js';
+import {
+  catalogRoutes,
+  serviceFiguresRoutes,
+  serviceRequestRoutes,
+} from './modules/service-requests/index.js';
 import { tipRoutes } from './modules/tips/index.js';
 import { visitRoutes } from './modules/visits/index.js';
 import authPlugin from './plugins/auth.js';
@@ -135,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(visitRoutes(c.visits, c.loyalGroups));
       await api.register(serviceRequestRoutes(c.serviceRequests));
       await api.register(catalogRoutes(c.catalog));
+      await api.register(serviceFiguresRoutes(c.serviceFigures));
       await api.register(ratingRoutes(c.ratings));
       await api.register(loanRoutes(c.loans));
       await api.register(organizationRoutes(c.organizations, c.carePlan));

@@ -34,7 +34,11 @@ import { createCarePlanService, createOrganizationService } from './modules/orga
 import { createPlanService } from './modules/plan/index.js';
 import { createRatingService } from './modules/ratings/index.js';
 import { createRosterService } from './modules/roster/index.js';
-import { createCatalogService, createServiceRequestService } from './modules/service-requests/index.js';
+import {
+  createCatalogService,
+  createServiceFiguresService,
+  createServiceRequestService,
+} from './modules/service-requests/index.js';
 import { createTipService } from './modules/tips/index.js';
 import { createLoyalGroupService, createVisitService } from './modules/visits/index.js';
 
@@ -77,6 +81,7 @@ export function createContainer(opts: ContainerOptions) {
     onCompleted: (id) => ratings.onRequestCompleted(id),
     roster,
   });
+  const serviceFigures = createServiceFiguresService({ db, clock });
   const loans = createLoanService({ db, clock, audit, roster });
   const organizations = createOrganizationService({ db, clock, audit });
   const carePlan = createCarePlanService({ db, clock, audit });
@@ -119,6 +124,7 @@ export function createContainer(opts: ContainerOptions) {
     visits,
     loyalGroups,
     serviceRequests,
+    serviceFigures,
     catalog,
     ratings,
     roster,

@@ -740,6 +740,14 @@ const CASES: Case[] = [
     req: async (c) => ({ method: 'GET', url: `/api/estates/${c.estate.id}/kpi?period=2026-11` }),
     expect: row('deny', DISPATCH_OK),
   },
+  {
+    op: 'getServiceFigures',
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/estates/${c.estate.id}/service-figures?from=2026-11-01&to=2026-11-30`,
+    }),
+    expect: row('deny', DISPATCH_OK),
+  },
   // Messaging: the outbox, templates and providers.
   {
     op: 'listMessages',

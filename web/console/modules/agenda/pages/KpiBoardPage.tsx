@@ -23,6 +23,7 @@ import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useEstate } from '../../../session/useEstate';
+import { ServiceFiguresPanel } from '../../requests/components/ServiceFiguresPanel';
 import { complianceColor, monthKeyOf, shiftPeriod, weekKeyOf } from '../agendaText';
 import { TrendBars } from '../components/TrendBars';
 import { useKpiBoard } from '../hooks/useAgenda';
@@ -286,6 +287,11 @@ export function KpiBoardPage() {
                 r.status === 'ok' && (r.byTeam.length > 0 || r.byPerson.length > 0 || !!r.trend),
               expandedRowRender: (r) => <RowDetail row={r} />,
             }}
+          />
+          <ServiceFiguresPanel
+            estateId={estateId}
+            from={b.period.start}
+            to={dayjs(b.period.end).subtract(1, 'day').format('YYYY-MM-DD')}
           />
         </>
       )}
