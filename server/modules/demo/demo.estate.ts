@@ -4,9 +4,10 @@ import type { DB } from '../../db/schema.js';
 import { newId, newToken } from '../../lib/ids.js';
 import { addPetsAndVehicles, householdRows, makeFamily } from './demo.households.js';
 import { insertRows } from './demo.insert.js';
-import { DEMO_ESTATES, type Gender, type Weighted } from './demo.names.js';
+import type { Gender, Weighted } from './demo.names.js';
 import { mobile, personName, type Rng } from './demo.random.js';
 import { accountRow, DEMO_ACCOUNTS, pinyinUsername, staffRoster } from './demo.staff.js';
+import { DEMO_ESTATES } from './demo.vocabulary.js';
 
 // One demo estate: buildings → units → rooms, archives in most rooms, entrances, teams, posts,
 // staff (with butlers' buildings), all written in one transaction.

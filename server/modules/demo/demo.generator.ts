@@ -8,10 +8,10 @@ import { seedDefaultPlan } from '../plan/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
 import { seedDefaultTips } from '../tips/index.js';
 import { type SeedState, seedEstate } from './demo.estate.js';
-import { DEMO_ESTATES } from './demo.names.js';
 import { DEFAULT_SEED, Rng } from './demo.random.js';
 import { seedDemoRoster } from './demo.roster.js';
 import { DEMO_USERNAMES } from './demo.staff.js';
+import { DEMO_ESTATES } from './demo.vocabulary.js';
 
 // Builds realistic demo estates (and bulk data for benchmarks). Everything random comes from one
 // seeded PRNG, so a seed always gives the same names, families and plates; only ids and entrance

@@ -3,23 +3,21 @@ import type { AGE_BANDS, CARE_FLAGS, CONTACT_CHANNELS, OCCUPANCIES } from '../..
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { plateTailDigit, roomSortKey } from '../households/index.js';
+import type { Gender, Generation, Weighted } from './demo.names.js';
+import { DAY_MS, isoDate, mobile, personName, pickSurname, plate, type Rng } from './demo.random.js';
+import type { Relation } from './demo.vocabulary.js';
 import {
   CAT_NAMES,
   CAT_NOTES,
   DOG_NAMES,
   DOG_NOTES,
-  type Gender,
-  type Generation,
   HOBBIES,
   HOUSEHOLD_NOTES,
   OTHER_PETS,
   PREFERRED_HOURS,
-  type Relation,
   SKILLS,
   TAGS,
-  type Weighted,
-} from './demo.names.js';
-import { DAY_MS, isoDate, mobile, personName, pickSurname, plate, type Rng } from './demo.random.js';
+} from './demo.vocabulary.js';
 
 // Demo households: a generated family (members, care flags, structure) becomes a household row with
 // its member and tag rows; lived-in homes also get pets and vehicles.

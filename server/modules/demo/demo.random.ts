@@ -1,5 +1,6 @@
 import type { Gender, Generation, Weighted } from './demo.names.js';
-import { GIVEN_NAMES, PLATE_LETTERS, PLATE_PREFIXES, SURNAMES } from './demo.names.js';
+import { GIVEN_NAMES, SURNAMES } from './demo.names.js';
+import { PLATE_LETTERS, PLATE_PREFIXES } from './demo.vocabulary.js';
 
 // Seeded randomness for the demo: everything random comes from one seeded PRNG, so a seed always
 // gives the same names, phones and plates.

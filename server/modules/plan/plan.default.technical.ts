@@ -1,0 +1,140 @@
+import { type DefaultMeasure, m } from './plan.default.row.js';
+
+/** 技术组 — technical / home repair: the team's measures as transcribed (see plan.default.ts for the rules). */
+export const TECHNICAL_MEASURES: DefaultMeasure[] = [
+  m({
+    code: 'T1',
+    team: 'technical',
+    stage: 'know',
+    textZh: '装修手续现场办理',
+    textEn: "Handle renovation formalities on site, at the resident's home",
+    purposeZh: '解决业主装修前对房屋不了解对物业管理的要求不了解以及装修过程中的疑问',
+    purposeEn:
+      "Resolve what owners do not know about the home and the management's rules before renovating, and their questions during the work",
+    keyPointsZh: '一站服务到位，不用业主往返家里和客服前台',
+    keyPointsEn: 'One-stop service: owners need not go back and forth between home and the front desk',
+  }),
+  m({
+    code: 'T2',
+    team: 'technical',
+    stage: 'know',
+    textZh: '继续开展设备房开放日',
+    textEn: 'Keep holding equipment-room open days',
+    purposeZh: '让业主了解技术组的工作，让技术组人员了解客户对技术服务工作的需求',
+    purposeEn:
+      "Residents see the technical team's work; the technical staff learn what residents need from technical services",
+    keyPointsZh: '接待人员要专业',
+    keyPointsEn: 'The hosts must be professional',
+  }),
+  m({
+    code: 'T3',
+    team: 'technical',
+    stage: 'learn',
+    roles: ['technician'],
+    textZh: '家政维修人员携带服务监督卡',
+    textEn: 'Home-repair staff carry a service supervision card (服务监督卡)',
+    purposeZh: '通过业主对监督卡上的内容评分了解客户的期望值；通过监督卡上的意见了解客户对家政维修的需求',
+    purposeEn:
+      "Learn residents' expectations from the scores they give on the card, and their home-repair needs from the comments on it",
+    keyPointsZh: '要及时给于提出意见的客户进行反馈',
+    keyPointsEn: 'Reply promptly to every resident who left a comment',
+  }),
+  m({
+    code: 'T4',
+    team: 'technical',
+    stage: 'learn',
+    textZh: '家政维修上门回访',
+    textEn: 'Home visits after home repairs',
+    purposeZh: '对服务评价较低的客户进行上门回访',
+    purposeEn: 'Visit at home the residents who rated the service low',
+    keyPointsZh: '上门回访前要做好对评分低的分析和可实施的调整措施',
+    keyPointsEn: 'Before the visit, analyse the low score and prepare adjustments that can be carried out',
+  }),
+  m({
+    code: 'T5',
+    team: 'technical',
+    stage: 'understand',
+    textZh: '协助处理房屋工程遗留问题',
+    textEn: 'Help with construction defects left by the developer',
+    purposeZh: '对房屋遗留的工程问题，在工作量小，占用时间少，不需另外费用的情况下帮客户解决和处理完毕',
+    purposeEn:
+      'Fix leftover construction defects for residents when the work is small, quick and needs no extra cost',
+    keyPointsZh: '不要再区分责任单位、保修与否等问题，在可控范围内快速解决',
+    keyPointsEn:
+      'Do not argue about who is responsible or whether the warranty applies; solve it quickly within what we control',
+  }),
+  m({
+    code: 'T6',
+    team: 'technical',
+    stage: 'understand',
+    textZh: '居家维修更及时，增加跟踪回访时间',
+    textEn: 'Faster home repairs, and a later follow-up revisit',
+    purposeZh:
+      '在居家服务需求高的时段，合理调配维修人员提高服务的及时性，对提供服务的客户在一个月后再次进行一次回访',
+    purposeEn:
+      'Schedule repair staff to the peak hours of home-service demand to be more timely, and revisit every served resident once more a month later',
+    keyPointsZh: '提供服务的记录要完整准确，备用家政维修人员工具配件要齐全',
+    keyPointsEn: 'Service records complete and accurate; the standby repair staff’s tools and parts complete',
+  }),
+  m({
+    code: 'T7',
+    team: 'technical',
+    stage: 'understand',
+    textZh: '帮助客户处理日常小问题，预防大问题',
+    textEn: 'Help residents with small daily problems to prevent big ones',
+    purposeZh: '帮助客户处理日常小问题，预防大问题',
+    purposeEn: 'Help residents with small daily problems to prevent big ones',
+    keyPointsZh: '要重点关注老人、女业主和特殊电器以及安全隐患大的方面',
+    keyPointsEn: 'Focus on the elderly, women owners, special appliances and the points of high safety risk',
+    sourceNote: 'The measure cell is missing in the source; the measure is named after its purpose (目的).',
+  }),
+  m({
+    code: 'T8',
+    team: 'technical',
+    stage: 'help',
+    roles: ['technician'],
+    textZh: '家政维修增加固定的增值服务',
+    textEn: 'Add fixed value-added services to home repair',
+    purposeZh: '对原先的家政维修增值服务进行明确化、固定化',
+    purposeEn: 'Make the existing value-added home-repair services explicit and fixed',
+    keyPointsZh: '家政人员要配置相应的硬件工具并培训',
+    keyPointsEn: 'Equip the home-repair staff with the right tools and train them',
+  }),
+  m({
+    code: 'T9',
+    team: 'technical',
+    stage: 'help',
+    public: false,
+    textZh: '提供备件供临时代用',
+    textEn: 'Lend spare parts for temporary use',
+    purposeZh: '为业主免费提供灯泡、接线板、水管等备用物质，供临时紧急使用',
+    purposeEn:
+      'Give residents bulbs, power strips, water hoses and similar spares free of charge for emergencies',
+    keyPointsZh: '要及时，事前要说明清楚，不需要对外承诺',
+    keyPointsEn: 'Be quick, explain the terms beforehand; not promised publicly',
+  }),
+  m({
+    code: 'T10',
+    team: 'technical',
+    stage: 'help',
+    textZh: '按季节变化给客户提供水、电、气、家电等使用常识维护常识和技巧的提示',
+    textEn: 'Seasonal tips on using and maintaining water, power, gas and home appliances',
+    sourceNote:
+      'The last line of the document: purpose, action time and team are cut off. Team from the table it is in; action time 中标进场实施 like every other technical row (PLAN.md reads 长年, which only follows this line where the duplicated copy begins).',
+  }),
+  m({
+    code: 'T11',
+    team: 'technical',
+    stage: 'move',
+    public: false,
+    textZh: '对部分家政维修内容免费提供',
+    textEn: 'Some home repairs free of charge',
+    purposeZh:
+      '对维修项目非常紧急，对客户生活影响较大，维修成本极小，耗时短的维修实行免费提供。如晚上换灯泡，简单的马桶疏通等',
+    purposeEn:
+      'Repairs that are very urgent, weigh heavily on daily life, cost very little and take little time are free: e.g. changing a bulb at night, simple toilet unblocking',
+    keyPointsZh: '要制定免单的内容明确制定清单，不对外承诺',
+    keyPointsEn: 'Keep an explicit internal list of what is free; not promised publicly',
+    sourceNote: 'The key point (要点) appears in the extraction next to T5; it names 免单 and belongs here.',
+  }),
+];
