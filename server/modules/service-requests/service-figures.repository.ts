@@ -1,41 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-/** SQL of the service figures: requests, supervision cards and revisits of a period, with who and which team. */
+/**
+ * SQL of the service figures: supervision cards and revisits of a period, with who and which
+ * team (requests come from requestsCreatedBetween in service-request.repository.ts).
+ */
 
 export interface FiguresFilter {
   team?: string;
   assigneeId?: string;
-}
-
-export function estateZone(db: Kysely<DB>, estateId: string) {
-  return db.selectFrom('estates').select(['id', 'time_zone']).where('id', '=', estateId).executeTakeFirst();
-}
-
-/** Requests created in [from, to). */
-export function requests(db: Kysely<DB>, estateId: string, from: string, to: string, f: FiguresFilter) {
-  let q = db
-    .selectFrom('service_requests')
-    .select([
-      'team_code',
-      'assignee_id',
-      'assignee_name',
-      'status',
-      'created_at',
-      'accepted_at',
-      'completed_at',
-      'response_due_at',
-      'completion_due_at',
-      'charge_kind',
-      'charged_fen',
-      'material_cost_fen',
-    ])
-    .where('estate_id', '=', estateId)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to);
-  if (f.team) q = q.where('team_code', '=', f.team);
-  if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
-  return q.execute();
 }
 
 /**

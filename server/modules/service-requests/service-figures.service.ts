@@ -13,6 +13,7 @@ import { startOfLocalDay } from '../visits/index.js';
 import { ServiceFiguresErrors } from './service-figures.errors.js';
 import * as repo from './service-figures.repository.js';
 import { computeFigures, type FigureRow } from './service-request.figures.js';
+import { estateTimeZone, requestsCreatedBetween } from './service-request.repository.js';
 
 export type ServiceFiguresService = ReturnType<typeof createServiceFiguresService>;
 
@@ -106,14 +107,13 @@ export function createServiceFiguresService(deps: ServiceFiguresDeps) {
     async get(actor: Actor, estateId: string, q: ServiceFiguresQuery): Promise<ServiceFiguresReport> {
       requireCap(actor, 'kpi.read');
       requireEstate(actor, estateId);
-      const estate = await repo.estateZone(db, estateId);
-      if (!estate) throw CommonErrors.make('NOT_FOUND');
-      const tz = estate.time_zone || 'Asia/Shanghai';
+      const tz = await estateTimeZone(db, estateId);
+      if (tz === undefined) throw CommonErrors.make('NOT_FOUND');
       const p = period(q, tz);
       const f = { team: q.team, assigneeId: q.assignee };
       const [from, to] = [p.start.toISOString(), p.end.toISOString()];
       const [requests, cards, revisits] = await Promise.all([
-        repo.requests(db, estateId, from, to, f),
+        requestsCreatedBetween(db, estateId, from, to, f),
         repo.cards(db, estateId, from, to, f),
         repo.revisits(db, estateId, from, to, f),
       ]);

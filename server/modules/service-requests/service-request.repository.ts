@@ -191,7 +191,7 @@ export async function openLoad(db: Kysely<DB>, estateId: string, accountIds: str
   return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
 }
 
-/** Requests created in [from, to) for figures; timestamps compared as ISO parameters. */
+/** Requests created in [from, to) for figures (with team and assignee for the breakdowns). */
 export function requestsCreatedBetween(
   db: Kysely<DB>,
   estateId: string,
@@ -202,6 +202,9 @@ export function requestsCreatedBetween(
   let q = db
     .selectFrom('service_requests')
     .select([
+      'team_code',
+      'assignee_id',
+      'assignee_name',
       'status',
       'created_at',
       'accepted_at',
