@@ -107,7 +107,8 @@ describe.runIf(enabled)('photo attachments in a real browser', () => {
       .toContain('已完成');
     await expect.poll(() => photosShown(techPage, '[data-testid="photo-card"]'), { timeout: 10_000 }).toBe(1);
     // Completed: the photo stays, no more adding or deleting.
-    expect(await techPage.getByTestId('photo-add').count()).toBe(0);
+    // (the photo list reloads after the completion: wait for it)
+    await expect.poll(() => techPage.getByTestId('photo-add').count()).toBe(0);
     await techPage.getByTestId('photo-card').scrollIntoViewIfNeeded();
     await shot(techPage, 'attachments-request-mobile');
     await techPage.close();

@@ -6,7 +6,7 @@ import {
   SafetyOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -24,8 +24,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { householdsApi, visitsApi } from '../../../../api/endpoints';
+import { Link, useNavigate } from 'react-router-dom';
+import { visitsApi } from '../../../../api/endpoints';
 import type { CreateVisitResult, HouseholdSummary } from '../../../../api/types';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
@@ -35,6 +35,7 @@ import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useEstate } from '../../../session/useEstate';
 import { agendaKeys } from '../../agenda/hooks/useAgenda';
+import { useHouseholdParam } from '../hooks/useHouseholdParam';
 import { HouseholdPicker } from './HouseholdPicker';
 
 /** What S2 asks the guard to look at in every home (报警器、燃气、铁栏杆、门窗), plus wiring. */
@@ -63,24 +64,11 @@ export function SafetyCheckForm() {
   const qc = useQueryClient();
   const notifyError = useNotifyError();
   const { estateId } = useEstate();
-  const [params, setParams] = useSearchParams();
-  const householdId = params.get('householdId') ?? '';
+  const { householdId, household, setHousehold } = useHouseholdParam();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<CreateVisitResult | null>(null);
-
-  const household = useQuery({
-    queryKey: ['households', 'detail', householdId],
-    queryFn: () => householdsApi.get(householdId),
-    enabled: !!householdId,
-  });
   const h = household.data;
-  const setHousehold = (id: string | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('householdId', id);
-    else next.delete('householdId');
-    setParams(next, { replace: true });
-  };
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,5 +1,5 @@
 import { DeleteOutlined, HomeOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -18,8 +18,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { householdsApi, visitsApi } from '../../../../api/endpoints';
+import { useNavigate } from 'react-router-dom';
+import { visitsApi } from '../../../../api/endpoints';
 import {
   SENSITIVE_CATEGORIES,
   type SensitiveCategory,
@@ -40,6 +40,7 @@ import { CareFlagTags } from '../../households/components/CareFlagTags';
 import { HouseholdPicker } from '../components/HouseholdPicker';
 import { SafetyCheckForm } from '../components/SafetyCheckForm';
 import { VisitResult } from '../components/VisitResult';
+import { useHouseholdParam } from '../hooks/useHouseholdParam';
 
 interface Values {
   kind: VisitFormKind;
@@ -88,8 +89,7 @@ function FullVisitForm() {
   const qc = useQueryClient();
   const notifyError = useNotifyError();
   const { estateId } = useEstate();
-  const [params, setParams] = useSearchParams();
-  const householdId = params.get('householdId') ?? '';
+  const { params, householdId, household, setHousehold } = useHouseholdParam();
   const kindParam = params.get('kind') as VisitFormKind | null;
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -98,23 +98,9 @@ function FullVisitForm() {
   const [photos, setPhotos] = useState<File[]>([]);
   const [photoErrors, setPhotoErrors] = useState<{ name: string; message: string }[]>([]);
 
-  const household = useQuery({
-    queryKey: ['households', 'detail', householdId],
-    queryFn: () => householdsApi.get(householdId),
-    enabled: !!householdId,
-  });
   const h = household.data;
-
-  const pick = (x: HouseholdSummary) => {
-    const next = new URLSearchParams(params);
-    next.set('householdId', x.id);
-    setParams(next, { replace: true });
-  };
-  const clearHousehold = () => {
-    const next = new URLSearchParams(params);
-    next.delete('householdId');
-    setParams(next, { replace: true });
-  };
+  const pick = (x: HouseholdSummary) => setHousehold(x.id);
+  const clearHousehold = () => setHousehold(null);
 
   const initialValues = useMemo<Partial<Values>>(
     () => ({
