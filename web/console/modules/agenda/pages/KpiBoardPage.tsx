@@ -39,7 +39,7 @@ function Compliance({ value, small }: { value: number | null; small?: boolean })
       percent={Math.min(100, pct)}
       format={() => `${pct}%`}
       strokeColor={complianceColor(value)}
-      size={small ? 'small' : 'default'}
+      size={small ? 'small' : 'medium'}
       style={{ minWidth: 90, margin: 0 }}
     />
   );

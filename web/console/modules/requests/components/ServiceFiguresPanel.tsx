@@ -50,7 +50,7 @@ export function ServiceFiguresPanel({ estateId, from, to }: { estateId: string; 
   const stat = (key: string, title: string, value: string, hint?: string) => (
     <Col xs={12} sm={8} lg={6} key={key}>
       <Card size="small" style={{ height: '100%' }} data-testid={`figures-${key}`}>
-        <Statistic title={title} value={value} valueStyle={{ fontSize: isMobile ? 18 : 22 }} />
+        <Statistic title={title} value={value} styles={{ content: { fontSize: isMobile ? 18 : 22 } }} />
         {hint ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {hint}
