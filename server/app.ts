@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -39,6 +38,7 @@ import authPlugin from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import idempotency from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
+import securityHeaders from './plugins/security-headers.js';
 import web from './plugins/web.js';
 
 export interface AppOptions {
@@ -73,7 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(errorHandler);
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
