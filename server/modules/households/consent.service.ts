@@ -46,6 +46,28 @@ export function createConsentService(deps: {
 }) {
   const { db, clock, audit, households } = deps;
 
+  /**
+   * The archive shows how many facts of each kind it holds: a change to them is a change to the
+   * archive (new version, history entry with the counts, never the facts themselves).
+   */
+  async function archiveChanged(
+    trx: Kysely<DB>,
+    h: { estate_id: string; id: string },
+    before: Record<string, number>,
+    actor: Actor,
+    at: string,
+  ) {
+    const changes = repo.sensitiveCountChanges(before, await repo.sensitiveCounts(trx, h.estate_id, h.id));
+    if (!changes.length) return;
+    await repo.recordArchiveChange(trx, {
+      estateId: h.estate_id,
+      householdId: h.id,
+      actor,
+      at,
+      changes,
+    });
+  }
+
   return {
     async list(actor: Actor, householdId: string): Promise<Consent[]> {
       const h = await households.load(actor, householdId);
@@ -123,6 +145,7 @@ export function createConsentService(deps: {
       if (c.withdrawn_at) throw HouseholdErrors.make('CONSENT_ALREADY_WITHDRAWN');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
+        const before = await repo.sensitiveCounts(trx, h.estate_id, h.id);
         await trx
           .updateTable('consents')
           .set({ withdrawn_at: now, withdrawn_by: actor.displayName })
@@ -147,6 +170,7 @@ export function createConsentService(deps: {
           },
           trx,
         );
+        await archiveChanged(trx, h, before, actor, now);
       });
       const after = await db
         .selectFrom('consents')
@@ -215,6 +239,7 @@ export function createConsentService(deps: {
       const now = clock.now().toISOString();
       const detail = { conditions: input.conditions, note: input.note, from: input.from, until: input.until };
       await db.transaction().execute(async (trx) => {
+        const before = await repo.sensitiveCounts(trx, h.estate_id, h.id);
         await trx
           .insertInto('sensitive_facts')
           .values({
@@ -242,6 +267,7 @@ export function createConsentService(deps: {
           },
           trx,
         );
+        await archiveChanged(trx, h, before, actor, now);
       });
       const f = await db
         .selectFrom('sensitive_facts')
@@ -257,6 +283,7 @@ export function createConsentService(deps: {
       requireCap(actor, 'sensitive.write');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
+        const before = await repo.sensitiveCounts(trx, h.estate_id, h.id);
         const r = await trx
           .updateTable('sensitive_facts')
           .set({ detail: toJson({}), deleted_at: now })
@@ -277,6 +304,7 @@ export function createConsentService(deps: {
           },
           trx,
         );
+        await archiveChanged(trx, h, before, actor, now);
       });
     },
   };

@@ -2,12 +2,21 @@ import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import { arg, prepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson } from '../../lib/dates.js';
+import { newId } from '../../lib/ids.js';
 
 export type HouseholdRow = Awaited<ReturnType<typeof findHousehold>> & {};
 
 const householdQuery = prepared((db) => db.selectFrom('households').selectAll().where('id', '=', arg(0)));
 export async function findHousehold(db: Kysely<DB>, id: string) {
   return (await householdQuery(db, id))[0];
+}
+
+const headQuery = prepared((db) =>
+  db.selectFrom('households').select(['estate_id', 'version']).where('id', '=', arg(0)),
+);
+/** Estate and version of a household: enough to check scope and a cached archive. */
+export async function findHouseholdHead(db: Kysely<DB>, id: string) {
+  return (await headQuery(db, id))[0];
 }
 
 const MEMBER_COLS = [
@@ -293,6 +302,61 @@ export async function idsByTag(db: Kysely<DB>, estateIds: string[], tag: string)
     .limit(CAP)
     .execute();
   return rows.map((r) => r.household_id);
+}
+
+/** Active sensitive facts of a household by category: the archive shows these counts. */
+export async function sensitiveCounts(db: Kysely<DB>, estateId: string, householdId: string) {
+  const rows = await countSensitiveByCategory(db, estateId, householdId);
+  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])) as Record<string, number>;
+}
+
+/**
+ * A change to an archive made beside its form (sensitive facts): raises the household's version,
+ * which names what the archive shows (its ETag, the archive cache), and writes the history entry.
+ */
+export async function recordArchiveChange(
+  trx: Kysely<DB>,
+  c: {
+    estateId: string;
+    householdId: string;
+    actor: { id: string; displayName: string };
+    at: string;
+    changes: { field: string; old: unknown; new: unknown }[];
+  },
+) {
+  await trx
+    .updateTable('households')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: c.at, updated_by: c.actor.id }))
+    .where('estate_id', '=', c.estateId)
+    .where('id', '=', c.householdId)
+    .execute();
+  const { version } = await trx
+    .selectFrom('households')
+    .select('version')
+    .where('estate_id', '=', c.estateId)
+    .where('id', '=', c.householdId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('household_changes')
+    .values({
+      estate_id: c.estateId,
+      id: newId(),
+      household_id: c.householdId,
+      at: c.at,
+      actor_id: c.actor.id,
+      actor_name: c.actor.displayName,
+      version: Number(version),
+      changes: JSON.stringify(c.changes),
+    })
+    .execute();
+}
+
+/** Sensitive-fact counts before → after, as history changes (`sensitive.<category>`); counts only. */
+export function sensitiveCountChanges(before: Record<string, number>, after: Record<string, number>) {
+  const categories = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return categories
+    .filter((k) => (before[k] ?? 0) !== (after[k] ?? 0))
+    .map((k) => ({ field: `sensitive.${k}`, old: before[k] ?? 0, new: after[k] ?? 0 }));
 }
 
 export function listChanges(db: Kysely<DB>, estateId: string, householdId: string) {

@@ -91,6 +91,7 @@ export function AddSensitiveFactModal({
         old ? [...old, fact] : old,
       );
       void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
       onClose();
     },
     onError: (err) => {

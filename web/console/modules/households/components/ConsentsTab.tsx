@@ -9,6 +9,8 @@ import { formatDateTime } from '../../../../ui/format';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { consentsKey, useConsents } from '../hooks/useConsents';
+import { householdKey } from '../hooks/useHousehold';
+import { sensitiveKey } from '../hooks/useSensitiveFacts';
 import { RecordConsentModal } from './RecordConsentModal';
 
 /** 授权同意 tab: the household's consents; record new ones and withdraw them. */
@@ -29,6 +31,9 @@ export function ConsentsTab({ household }: { household: Household }) {
       message.success(t('consents.withdrawn'));
       void queryClient.invalidateQueries({ queryKey: consentsKey(household.id) });
       void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      // Withdrawing erases the facts stored under the consent: the archive's counts and version move.
+      void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
+      queryClient.removeQueries({ queryKey: sensitiveKey(household.id) });
     },
     onError: notifyError,
   });

@@ -41,6 +41,9 @@ export function HistoryTab({ householdId, defs }: { householdId: string; defs: C
       const def = defs.find((d) => d.key === rest[0]);
       return `${t('households.fields.customFields')} · ${def ? fieldLabel(def, i18n.language) : rest[0]}`;
     }
+    // Sensitive facts appear as counts per category (the facts themselves are never in the history).
+    if (head === 'sensitive' && rest[0])
+      return `${t('sensitive.title')} · ${t(`enums.sensitiveCategory.${rest[0]}`, { defaultValue: rest[0] })}`;
     if ((KNOWN_FIELDS as readonly string[]).includes(head)) {
       const base = t(`households.fields.${head}`);
       const tail = field.slice(head.length);

@@ -53,6 +53,7 @@ export function SensitivePanel({ household }: { household: Household }) {
         old?.filter((x) => x.id !== f.id),
       );
       void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
     },
     onError: notifyError,
   });
