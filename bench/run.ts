@@ -9,6 +9,7 @@
  *   BENCH_HOUSEHOLDS=20000 BENCH_REQUESTS=20000 BENCH_SECONDS=5 npm run bench
  *   BENCH_PROFILE=/tmp/prof npm run bench    # plus a CPU profile of the server
  *   BENCH_ONLY='getHousehold' npm run bench  # only the matching cases (and the baseline)
+ *   BENCH_WARMUP_SECONDS=2             # unmeasured load before each case (default 2; 0 = none)
  *   BENCH_AGENDA_ESTATES=200 DATABASE_URL=postgres://… npm run bench
  *                                      # plus the agenda tick over 200 estates of 5,000 households
  *                                      # (1,000,000 in all; PostgreSQL only, takes minutes)
@@ -45,6 +46,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const GREETING_RESIDENTS = Number(process.env.BENCH_GREETING_RESIDENTS ?? 100_000);
 const DISPATCH_MESSAGES = Number(process.env.BENCH_DISPATCH_MESSAGES ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// Unmeasured load before each case: the JIT compiles the route's code and its caches fill, so
+// every case (the baseline too) is measured in its steady state.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
 const AGENDA_HOUSEHOLDS = Number(process.env.BENCH_AGENDA_HOUSEHOLDS ?? 5_000);
@@ -190,9 +194,9 @@ function startServer(dataDir: string, databaseUrl: string | undefined, port: num
   });
 }
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
+function run(opts: autocannon.Options, seconds = SECONDS): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ ...opts, duration: SECONDS, connections: CONNECTIONS }, (err, res) =>
+    autocannon({ ...opts, duration: seconds, connections: CONNECTIONS }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
   });
@@ -323,6 +327,7 @@ async function main() {
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
     for (const [name, opts] of cases) {
       if (only && baseline && !only.test(name)) continue;
+      if (WARMUP_SECONDS > 0) await run(opts, WARMUP_SECONDS);
       const r = await run(opts);
       if (!baseline) baseline = r.requests.average;
       const row: CaseResult = {

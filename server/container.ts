@@ -15,6 +15,7 @@ import {
   type AuthSettings,
   createAccountService,
   createAuthService,
+  createSessionCache,
   DEFAULT_AUTH_SETTINGS,
 } from './modules/auth/index.js';
 import { type BoardDeps, createBoardService } from './modules/board/index.js';
@@ -60,8 +61,15 @@ export interface ContainerOptions {
 export function createContainer(opts: ContainerOptions) {
   const { db, clock } = opts;
   const audit = createAuditService({ db, clock });
-  const auth = createAuthService({ db, clock, audit, settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth } });
-  const accounts = createAccountService({ db, clock, audit });
+  const sessions = createSessionCache();
+  const auth = createAuthService({
+    db,
+    clock,
+    audit,
+    settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.auth },
+    sessions,
+  });
+  const accounts = createAccountService({ db, clock, audit, sessions });
   const estates = createEstateService({ db, clock, audit });
   const households = createHouseholdService({ db, clock, audit, estates });
   const consents = createConsentService({ db, clock, audit, households });

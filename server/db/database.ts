@@ -43,8 +43,33 @@ export function openDatabase(
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  directReaders.set(db, {
+    read: (sql, parameters) => {
+      // Inside an open transaction the connection belongs to it: go through Kysely's queue.
+      if (sqlite.inTransaction) return undefined;
+      const stmt = statements.prepare(sql);
+      return stmt.reader ? (stmt.all(parameters) as unknown[]) : undefined;
+    },
+  });
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/** Runs a read-only statement on the SQLite connection itself; undefined when it may not. */
+export interface DirectReader {
+  read(sql: string, parameters: readonly unknown[]): unknown[] | undefined;
+}
+const directReaders = new WeakMap<Kysely<DB>, DirectReader>();
+
+/**
+ * The SQLite connection of a Kysely instance, for the few hottest primary-key reads (see
+ * `prepared`). better-sqlite3 runs a statement synchronously, so a read outside a transaction
+ * cannot interleave with anything; Kysely's per-query machinery (driver queue, promises, result
+ * objects) costs several times the read itself. Undefined on PostgreSQL and for a transaction.
+ */
+export function directReaderOf(db: Kysely<DB>): DirectReader | undefined {
+  return directReaders.get(db);
 }
 
 /**

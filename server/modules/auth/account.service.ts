@@ -12,6 +12,7 @@ import { type Actor, requireCap } from './actor.js';
 import { AuthErrors, PASSWORD_REASON } from './auth.errors.js';
 import * as repo from './auth.repository.js';
 import { hashPassword, passwordProblems } from './password.js';
+import type { SessionCache } from './session-cache.js';
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
@@ -28,8 +29,14 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** Staff account administration (admin only): create, change role/estates, disable, reset password. */
-export function createAccountService(deps: { db: Kysely<DB>; clock: Clock; audit: AuditService }) {
-  const { db, clock, audit } = deps;
+export function createAccountService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  /** The auth service's resolved sessions: a change that ends or narrows them forgets them here. */
+  sessions?: Pick<SessionCache, 'forgetAccount'>;
+}) {
+  const { db, clock, audit, sessions } = deps;
 
   async function toAccounts(
     rows: Awaited<ReturnType<typeof repo.listAccounts>>,
@@ -202,6 +209,7 @@ export function createAccountService(deps: { db: Kysely<DB>; clock: Clock; audit
           trx,
         );
       });
+      sessions?.forgetAccount(id);
       return get(actor, id);
     },
 
@@ -231,6 +239,7 @@ export function createAccountService(deps: { db: Kysely<DB>; clock: Clock; audit
           trx,
         );
       });
+      sessions?.forgetAccount(id);
     },
 
     /** Finds an account id by username or phone (CLI). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CurrentUser, Role } from '../../../contract/auth.js';
 import type { DB } from '../../db/schema.js';
@@ -12,6 +12,7 @@ import { type Actor, capabilitiesOf } from './actor.js';
 import { AuthErrors } from './auth.errors.js';
 import * as repo from './auth.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { createSessionCache, type SessionCache } from './session-cache.js';
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -35,7 +36,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 
 /** Sessions are stored by the SHA-256 of the cookie token, never the token itself. */
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -48,8 +49,12 @@ export function createAuthService(deps: {
   clock: Clock;
   audit: AuditService;
   settings: AuthSettings;
+  /** Sessions resolved in the last second (shared with the account service, which ends them). */
+  sessions?: SessionCache;
 }) {
   const { db, clock, audit, settings } = deps;
+  const sessions = deps.sessions ?? createSessionCache();
+  const idleMs = settings.idleMinutes * 60_000;
 
   async function estatesOf(accountId: string, role: string) {
     if (role === 'admin') {
@@ -192,29 +197,35 @@ export function createAuthService(deps: {
     /** Resolves a cookie token to an actor, or undefined when the session is missing, idle or expired. */
     async resolve(token: string, ip: string | null, lang: Lang): Promise<Actor | undefined> {
       const id = sessionIdOf(token);
+      const now = clock.now();
+      const cached = sessions.get(id, now.getTime(), idleMs);
+      if (cached) return { ...cached, ip, lang };
       const s = await repo.findSession(db, id);
       if (!s) return undefined;
-      const now = clock.now();
-      const lastSeen = new Date(s.last_seen_at);
-      if (
-        new Date(s.expires_at) <= now ||
-        now.getTime() - lastSeen.getTime() > settings.idleMinutes * 60_000 ||
-        s.status !== 'active'
-      ) {
+      let lastSeen = new Date(s.last_seen_at).getTime();
+      const expiresAt = new Date(s.expires_at).getTime();
+      if (expiresAt <= now.getTime() || now.getTime() - lastSeen > idleMs || s.status !== 'active') {
+        sessions.forgetSession(id);
         await repo.deleteSession(db, id);
         return undefined;
       }
       // Touch at most once a minute: keeps the idle timeout honest without a write per request.
-      if (now.getTime() - lastSeen.getTime() > 60_000) await repo.touchSession(db, id, now.toISOString());
+      if (now.getTime() - lastSeen > 60_000) {
+        await repo.touchSession(db, id, now.toISOString());
+        lastSeen = now.getTime();
+      }
       // Head office sees every estate, including ones created after the login.
       const scope =
         s.role === 'admin'
           ? await estatesOf(s.id, s.role)
           : { estateIds: fromJson<string[]>(s.estate_ids, []), allEstates: false };
-      return { id: s.id, role: s.role as Role, displayName: s.display_name, ...scope, ip, lang };
+      const actor = { id: s.id, role: s.role as Role, displayName: s.display_name, ...scope };
+      sessions.set(id, { actor, checkedAt: now.getTime(), expiresAt, lastSeenAt: lastSeen });
+      return { ...actor, ip, lang };
     },
 
     async logout(token: string, actor?: Actor): Promise<void> {
+      sessions.forgetSession(sessionIdOf(token));
       await repo.deleteSession(db, sessionIdOf(token));
       if (actor)
         await audit.record({ actor, action: 'auth.logout', targetType: 'account', targetId: actor.id });

@@ -17,3 +17,4 @@ export {
   DEFAULT_AUTH_SETTINGS,
 } from './auth.service.js';
 export { hashPassword, passwordProblems, verifyPassword } from './password.js';
+export { createSessionCache, type SessionCache } from './session-cache.js';

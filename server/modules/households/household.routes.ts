@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Ok, pageOf } from '../../../contract/common.js';
@@ -60,9 +61,10 @@ export const householdRoutes =
         },
       },
       async (req, reply) => {
-        const h = await households.get(req.actor(), req.params.id);
-        reply.header('ETag', `"${h.version}"`);
-        return h;
+        // Already serialized (the archive cache keeps the JSON): sent as it is.
+        const { version, json } = await households.getJson(req.actor(), req.params.id);
+        reply.header('ETag', `"${version}"`).type('application/json; charset=utf-8');
+        return (reply as FastifyReply).send(json);
       },
     );
 

@@ -14,6 +14,7 @@ import { decodeCursor, type Page, toPage } from '../../lib/pagination.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, can, inScope, requireCap, requireEstate } from '../auth/index.js';
 import type { EstateService } from '../estates/index.js';
+import { createArchiveCache } from './household.cache.js';
 import { HouseholdErrors } from './household.errors.js';
 import { toHousehold, toSummary, type Visibility } from './household.mapper.js';
 import * as repo from './household.repository.js';
@@ -49,9 +50,15 @@ function visibility(actor: Actor): Visibility {
   return { fullPhone: can(actor, 'phone.full'), minors: can(actor, 'sensitive.read.minor') };
 }
 
+/** The archive cache keeps one serialized archive per view: what the reader may see unmasked. */
+function viewKey(v: Visibility): string {
+  return `${v.fullPhone ? 'phone' : ''}|${v.minors ? 'minors' : ''}`;
+}
+
 /** Household archives (家庭档案): search, read, create, edit with history. */
 export function createHouseholdService(deps: HouseholdDeps) {
   const { db, clock, audit } = deps;
+  const cache = createArchiveCache();
 
   /** Loads a household the actor may see; 404 otherwise (existence outside scope is not revealed). */
   async function load(actor: Actor, id: string) {
@@ -149,16 +156,34 @@ export function createHouseholdService(deps: HouseholdDeps) {
       );
     },
 
-    async get(actor: Actor, id: string): Promise<Household> {
+    /**
+     * A household archive as the API sends it (UTF-8 JSON) with its version. Served from the archive
+     * cache when the household's version has not moved since it was built for this view.
+     */
+    async getJson(actor: Actor, id: string): Promise<{ version: number; json: Buffer }> {
       requireCap(actor, 'household.read');
+      const head = await repo.findHouseholdHead(db, id);
+      if (!head) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND');
+      if (!inScope(actor, head.estate_id)) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND').asDenial();
+      const v = visibility(actor);
+      const view = viewKey(v);
+      const hit = cache.get(id, Number(head.version), view);
+      if (hit) return { version: Number(head.version), json: hit };
       const whole = await repo.findHouseholdWhole(db, id);
       if (!whole) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND');
-      if (!inScope(actor, whole.row.estate_id)) throw HouseholdErrors.make('HOUSEHOLD_NOT_FOUND').asDenial();
-      return toHousehold(
+      const h = toHousehold(
         whole.row,
         { ...whole, sensitive: whole.sensitive.map((s) => ({ category: s.category, n: Number(s.n) })) },
-        visibility(actor),
+        v,
       );
+      const json = Buffer.from(JSON.stringify(h));
+      // Stored under the version read together with the parts, in the same statement.
+      cache.set(id, h.version, view, json);
+      return { version: h.version, json };
+    },
+
+    async get(actor: Actor, id: string): Promise<Household> {
+      return JSON.parse((await this.getJson(actor, id)).json.toString()) as Household;
     },
 
     async create(actor: Actor, input: CreateHouseholdBody): Promise<Household> {
