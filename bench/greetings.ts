@@ -41,6 +41,8 @@ export interface GreetingFigures {
   };
 }
 
+/** Greetings sent through the development channel to time the outbox worker itself. */
+const DEV_MESSAGES = Number(process.env.BENCH_DISPATCH_DEV_MESSAGES ?? 10_000);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Loads households until at least `residents` members have a phone; returns the counts. */
@@ -145,15 +147,17 @@ export async function measureGreetings(
       paramNames: ['name'],
       providerTemplates: { sms_aliyun: { code: 'SMS_900001', status: 'approved' } },
     });
-    // The greeting's messages go out first (development channel): the worker's own cost.
+    // The greeting's first messages go out (development channel): the worker's own cost. The
+    // rest of the greeting is cancelled, as a manager would, so the SMS below run on their own.
     t = performance.now();
     let devSent = 0;
-    for (;;) {
+    while (devSent < DEV_MESSAGES) {
       const r = await c.messaging.dispatchDue(clock.now(), { limit: 500 });
       devSent += r.sent;
       if (!r.claimed) break;
     }
     const devPerSec = devSent / ((performance.now() - t) / 1000);
+    await c.campaigns.cancel(actor, started.id, {});
     const phones = await db
       .selectFrom('members')
       .select(['id', 'household_id', 'name'])

@@ -46,19 +46,19 @@ export function openDatabase(
   const statements = withStatementCache(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
   directReaders.set(db, {
-    read: (sql, parameters) => {
+    prepare(sql) {
+      const stmt = sqlite.prepare(sql);
+      if (!stmt.reader) throw new Error('a direct reader runs only statements that return rows');
       // Inside an open transaction the connection belongs to it: go through Kysely's queue.
-      if (sqlite.inTransaction) return undefined;
-      const stmt = statements.prepare(sql);
-      return stmt.reader ? (stmt.all(parameters) as unknown[]) : undefined;
+      return (parameters) => (sqlite.inTransaction ? undefined : (stmt.all(parameters) as unknown[]));
     },
   });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 
-/** Runs a read-only statement on the SQLite connection itself; undefined when it may not. */
+/** Reads on the SQLite connection itself: a prepared statement's rows, or undefined when it may not. */
 export interface DirectReader {
-  read(sql: string, parameters: readonly unknown[]): unknown[] | undefined;
+  prepare(sql: string): (parameters: readonly unknown[]) => unknown[] | undefined;
 }
 const directReaders = new WeakMap<Kysely<DB>, DirectReader>();
 

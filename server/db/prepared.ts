@@ -17,17 +17,26 @@ export function arg(n: number): string {
  * outside a transaction runs on the connection directly (`directReaderOf`).
  */
 export function prepared<R>(build: (db: Kysely<DB>) => { compile(): CompiledQuery<R> }) {
-  const cache = new WeakMap<Kysely<DB>, CompiledQuery<R>>();
+  interface Prepared {
+    compiled: CompiledQuery<R>;
+    /** Per parameter: the index of the argument that goes there, or -1 for a constant. */
+    slots: number[];
+    direct?: (parameters: readonly unknown[]) => unknown[] | undefined;
+  }
+  const cache = new WeakMap<Kysely<DB>, Prepared>();
   return async (db: Kysely<DB>, ...args: unknown[]): Promise<R[]> => {
-    let compiled = cache.get(db);
-    if (!compiled) {
-      compiled = build(db).compile();
-      cache.set(db, compiled);
+    let p = cache.get(db);
+    if (!p) {
+      const compiled = build(db).compile();
+      const slots = compiled.parameters.map((v) =>
+        typeof v === 'string' && v.startsWith(SENTINEL) ? Number(v.slice(SENTINEL.length)) : -1,
+      );
+      p = { compiled, slots, direct: directReaderOf(db)?.prepare(compiled.sql) };
+      cache.set(db, p);
     }
-    const parameters = compiled.parameters.map((p) =>
-      typeof p === 'string' && p.startsWith(SENTINEL) ? args[Number(p.slice(SENTINEL.length))] : p,
-    );
-    const direct = directReaderOf(db)?.read(compiled.sql, parameters);
+    const { compiled, slots } = p;
+    const parameters = slots.map((k, i) => (k < 0 ? compiled.parameters[i] : args[k]));
+    const direct = p.direct?.(parameters);
     if (direct) return direct as R[];
     const r = await db.executeQuery<R>({ ...compiled, parameters });
     return r.rows;
