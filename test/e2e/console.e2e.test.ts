@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, type E2E, login, shot, startE2E } from './browser.js';
+import { actorOf, browserTestsEnabled, type E2E, login, shot, startE2E } from './browser.js';
 
 const enabled = browserTestsEnabled();
 
@@ -69,6 +69,55 @@ describe.runIf(enabled)('staff console in a real browser', () => {
       .executeTakeFirstOrThrow();
     expect(stored.notes).toBe(note);
     expect(stored.version).toBe(2);
+    await page.close();
+  });
+
+  it('a health fact added under a consent moves the archive: its history shows the count, never the fact', async () => {
+    const estateId = (
+      await e.database.db
+        .selectFrom('households')
+        .select('estate_id')
+        .where('id', '=', householdId)
+        .executeTakeFirstOrThrow()
+    ).estate_id;
+    const butler = await actorOf(e.database, 'butler', estateId);
+    const consents = await e.container.consents.list(butler, householdId);
+    if (!consents.some((c) => c.purpose === 'health_care' && c.active))
+      await e.container.consents.record(butler, householdId, {
+        purpose: 'health_care',
+        grantedByName: '户主',
+        method: 'paper_form',
+        noticeVersion: '2026-01',
+      });
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    await login(page, e.base, 'butler');
+    await page.goto(`${e.base}/households/${householdId}`);
+    const before = await e.container.households.get(butler, householdId);
+    await page.getByRole('tab', { name: '关怀' }).click();
+    await page.getByTestId('sensitive-add').click();
+    await page.locator('#add-sensitive_category').click();
+    const option = (text: string) =>
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: text });
+    await option('健康状况').click();
+    await page.locator('#add-sensitive_conditions').click();
+    await option('高血压').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sensitive-add-ok').click();
+    await expect
+      .poll(async () => (await e.container.households.get(butler, householdId)).sensitiveSummary.health, {
+        timeout: 10_000,
+      })
+      .toBe(before.sensitiveSummary.health + 1);
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const timeline = page.getByTestId('history-timeline');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('敏感信息 · 健康状况');
+    await expect.poll(() => timeline.innerText()).toContain(`v${before.version + 1}`);
+    await page.waitForTimeout(400);
+    await shot(page, 'household-history-sensitive-zh');
+    const after = await e.container.households.get(butler, householdId);
+    expect(after.version).toBe(before.version + 1);
     await page.close();
   });
 

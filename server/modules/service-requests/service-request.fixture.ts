@@ -13,10 +13,9 @@ import type { Database } from '../../db/database.js';
 import { FixedClock } from '../../lib/clock.js';
 import { systemActor } from '../auth/index.js';
 import { seedDefaultCatalog } from './service-catalog.seed.js';
-import { serviceRequestRoutes } from './service-request.routes.js';
-import { createServiceRequestService, type ServiceRequestService } from './service-request.service.js';
+import type { ServiceRequestService } from './service-request.service.js';
 
-/** Test wiring until container.ts and app.ts register the module: a fresh DB, fixed clock, the app. */
+/** Test wiring for service requests: a fresh DB, fixed clock, the app, staff and households. */
 export interface Fixture {
   app: FastifyInstance;
   database: Database;
