@@ -342,8 +342,17 @@ async function main() {
         non2xx: r.non2xx,
       };
       results.push(row);
+      // Issue 2's targets on SQLite: getHousehold ≥ 0.4 of the baseline, search p99 < 50 ms.
+      const target =
+        p.engine !== 'sqlite'
+          ? ''
+          : name.startsWith('getHousehold')
+            ? `  (≥ 0.40: ${row.ratioToBaseline >= 0.4 ? 'target met' : 'TARGET MISSED'})`
+            : name.startsWith('listHouseholds search')
+              ? `  (p99 < 50 ms: ${row.p99Ms < 50 ? 'target met' : 'TARGET MISSED'})`
+              : '';
       console.log(
-        `${name.padEnd(36)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToBaseline}  non2xx ${row.non2xx}`,
+        `${name.padEnd(36)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToBaseline}  non2xx ${row.non2xx}${target}`,
       );
     }
     const agenda = !only || only.test('agenda tick') ? await agendaFigures(p) : undefined;
@@ -377,7 +386,7 @@ async function main() {
 async function greetingFigures(p: Awaited<ReturnType<typeof prepare>>) {
   const g = await measureGreetings(p.db, p.engine, GREETING_RESIDENTS, DISPATCH_MESSAGES);
   console.log(
-    `greeting campaign (${g.residents} residents, ${g.households} households; loaded in ${g.loadSeconds} s)  preview ${g.previewMs} ms + create & start ${g.createAndStartMs} ms = ${g.totalMs} ms, ${g.enqueued} enqueued  (≤ 10 s: ${g.met ? 'target met' : 'TARGET MISSED'})`,
+    `greeting campaign (${g.residents} residents, ${g.households} households; loaded in ${g.loadSeconds} s)  preview ${g.previewMs} ms + create & start ${g.createAndStartMs} ms = ${g.totalMs} ms, ${g.enqueued} enqueued  ${p.engine === 'sqlite' ? `(≤ 10 s: ${g.met ? 'target met' : 'TARGET MISSED'})` : '(the ≤ 10 s target is for SQLite)'}`,
   );
   console.log(
     `outbox dispatch, development channel  ${g.dispatch.devPerSec} msg/s  (${g.dispatch.devMessages} greetings)`,
