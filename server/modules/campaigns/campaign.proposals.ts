@@ -11,11 +11,17 @@ const ELDERLY_AUDIENCE: CampaignAudience = { careFlags: ['elderly', 'elderly_alo
 
 /**
  * Greetings the calendar proposes in a window (C9): each greeting festival with its audience and
- * send date, and each day on which members who agreed to birthday greetings have their birthday
- * (with how many they are).
+ * send date, and each day on which members who agreed to birthday greetings have their birthday,
+ * with how many of them a greeting would reach (`reachable`: the campaign's own rule — the
+ * household's consent to greetings and no later opt-out). A day where nobody is reachable is not
+ * proposed.
  */
 export async function proposeGreetings(
-  deps: { db: Kysely<DB>; calendar: Pick<CalendarService, 'describeDay'> },
+  deps: {
+    db: Kysely<DB>;
+    calendar: Pick<CalendarService, 'describeDay'>;
+    reachable: (monthDay: string) => Promise<number>;
+  },
   estateId: string,
   fromDate: string,
   days: number,
@@ -48,7 +54,7 @@ export async function proposeGreetings(
         personalGreetings: true,
       });
     }
-    const n = born.get(date.slice(5));
+    const n = born.get(date.slice(5)) ? await deps.reachable(date.slice(5)) : 0;
     if (n)
       out.push({
         estateId,

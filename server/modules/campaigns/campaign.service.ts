@@ -478,7 +478,16 @@ export function createCampaignService(deps: CampaignDeps) {
       requireEstate(actor, estateId);
       const est = await repo.estate(db, estateId);
       const from = q.from ?? localDate(clock.now(), est?.time_zone ?? 'Asia/Shanghai');
-      return proposeGreetings({ db, calendar }, estateId, from, q.days);
+      // A birthday proposal counts whom a greeting would reach, as the preview will.
+      const reachable = async (monthDay: string) =>
+        (
+          await resolve(estateId, {
+            purpose: 'greetings',
+            channel: 'dev',
+            audience: { birthday: monthDay },
+          })
+        ).recipients.length;
+      return proposeGreetings({ db, calendar, reachable }, estateId, from, q.days);
     },
 
     /** For other modules and tests: who a campaign would reach now. */

@@ -272,6 +272,52 @@ describe('birthdays', () => {
   });
 });
 
+describe('birthday proposals count whom a greeting would reach', () => {
+  it('a birthday in a household without the greetings consent, or opted out, is not proposed', async () => {
+    const proposals = async () => {
+      const r = await call('manager', {
+        method: 'GET',
+        url: `/api/estates/${estate.id}/campaign-proposals?from=2026-11-27&days=20`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().filter((x: { kind: string }) => x.kind === 'birthday');
+    };
+    // 周一's household (C) never agreed to greetings; 林一's (B) did.
+    for (const [hid, mid, name] of [
+      [h.C!, m.周一!, '周一'],
+      [h.B!, m.林一!, '林一'],
+    ])
+      expect(
+        (
+          await call('manager', {
+            method: 'PUT',
+            url: `/api/households/${hid}/members/${mid}/birthday`,
+            payload: { monthDay: '12-07', grantedByName: name },
+          })
+        ).statusCode,
+      ).toBe(200);
+    const before = (await proposals()).find((x: { date: string }) => x.date === '2026-12-07');
+    expect(before).toMatchObject({ recipients: 1, audience: { birthday: '12-07' } });
+    // 林一 replies R to an SMS: an opt-out of everything by that phone, the birthday stays recorded.
+    await database.db
+      .insertInto('message_opt_outs')
+      .values({
+        estate_id: estate.id,
+        id: `opt-${Date.now()}`,
+        household_id: h.B!,
+        member_id: m.林一!,
+        purpose: 'greetings',
+        granted: 0,
+        channel: 'sms_aliyun',
+        source: 'sms_reply',
+        at: new Date(NOW.getTime() + 60_000).toISOString(),
+        recorded_by: 'sms_reply',
+      })
+      .execute();
+    expect((await proposals()).find((x: { date: string }) => x.date === '2026-12-07')).toBeUndefined();
+  });
+});
+
 describe('festival proposals come from the calendar', () => {
   it('every greeting festival of the calendar is proposed once in a year, under the calendar’s name', async () => {
     const r = await call('manager', {
