@@ -9,14 +9,7 @@ import type { AgendaTasksTable } from './agenda.table.js';
 export type TaskRow = Awaited<ReturnType<typeof findTask>> & {};
 export type NewTask = Insertable<AgendaTasksTable>;
 
-export function estateTimeZone(db: Kysely<DB>, estateId: string) {
-  return db
-    .selectFrom('estates')
-    .select('time_zone')
-    .where('id', '=', estateId)
-    .executeTakeFirst()
-    .then((r) => (r ? r.time_zone || 'Asia/Shanghai' : undefined));
-}
+export { estateTimeZone } from '../estates/index.js';
 
 export async function allEstates(db: Kysely<DB>) {
   return db.selectFrom('estates').select(['id', 'time_zone']).orderBy('id').execute();

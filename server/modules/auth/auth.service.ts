@@ -225,8 +225,9 @@ export function createAuthService(deps: {
     },
 
     async logout(token: string, actor?: Actor): Promise<void> {
-      sessions.forgetSession(sessionIdOf(token));
-      await repo.deleteSession(db, sessionIdOf(token));
+      const id = sessionIdOf(token);
+      sessions.forgetSession(id);
+      await repo.deleteSession(db, id);
       if (actor)
         await audit.record({ actor, action: 'auth.logout', targetType: 'account', targetId: actor.id });
     },

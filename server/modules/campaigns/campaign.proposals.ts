@@ -12,15 +12,15 @@ const ELDERLY_AUDIENCE: CampaignAudience = { careFlags: ['elderly', 'elderly_alo
 /**
  * Greetings the calendar proposes in a window (C9): each greeting festival with its audience and
  * send date, and each day on which members who agreed to birthday greetings have their birthday,
- * with how many of them a greeting would reach (`reachable`: the campaign's own rule — the
- * household's consent to greetings and no later opt-out). A day where nobody is reachable is not
- * proposed.
+ * with how many of them a greeting would reach (`reachable`: those of the members the campaign's
+ * own rule lets through — the household's consent to greetings and no later opt-out). A day where
+ * nobody is reachable is not proposed.
  */
 export async function proposeGreetings(
   deps: {
     db: Kysely<DB>;
     calendar: Pick<CalendarService, 'describeDay'>;
-    reachable: (monthDay: string) => Promise<number>;
+    reachable: (memberIds: string[]) => Promise<Set<string>>;
   },
   estateId: string,
   fromDate: string,
@@ -30,8 +30,10 @@ export async function proposeGreetings(
   const out: CampaignProposal[] = [];
   const dates = Array.from({ length: days }, (_, i) => addDays(fromDate, i));
   const born = new Map<string, number>();
-  for (const b of await repo.birthdayMembers(db, estateId, [...new Set(dates.map((d) => d.slice(5)))]))
-    born.set(b.monthDay, (born.get(b.monthDay) ?? 0) + 1);
+  const birthdays = await repo.birthdayMembers(db, estateId, [...new Set(dates.map((d) => d.slice(5)))]);
+  const reached = birthdays.length ? await deps.reachable(birthdays.map((b) => b.memberId)) : new Set();
+  for (const b of birthdays)
+    if (reached.has(b.memberId)) born.set(b.monthDay, (born.get(b.monthDay) ?? 0) + 1);
   for (const date of dates) {
     const day = await calendar.describeDay(date);
     // The calendar's festival names are the one source of truth (GREETING_FESTIVALS).
@@ -54,7 +56,7 @@ export async function proposeGreetings(
         personalGreetings: true,
       });
     }
-    const n = born.get(date.slice(5)) ? await deps.reachable(date.slice(5)) : 0;
+    const n = born.get(date.slice(5));
     if (n)
       out.push({
         estateId,

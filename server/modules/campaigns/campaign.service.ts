@@ -141,17 +141,23 @@ export function createCampaignService(deps: CampaignDeps) {
     return hs;
   }
 
-  /** Recipients and exclusions of an audience for a purpose and channel. */
-  async function resolve(estateId: string, spec: Pick<CampaignSpec, 'purpose' | 'channel' | 'audience'>) {
+  /**
+   * Recipients and exclusions of an audience for a purpose and channel; `only` narrows the
+   * audience to these members (a birthday audience does so with the members born that day).
+   */
+  async function resolve(
+    estateId: string,
+    spec: Pick<CampaignSpec, 'purpose' | 'channel' | 'audience'>,
+    only?: Set<string>,
+  ) {
     const hs = await audienceHouseholds(estateId, spec.audience);
     const inAudience = new Set(hs.map((h) => h.id));
     let members = (await repo.members(db, estateId)).filter((m) => inAudience.has(m.household_id));
-    if (spec.audience.birthday) {
-      const born = new Set(
+    if (spec.audience.birthday)
+      only = new Set(
         (await repo.birthdayMembers(db, estateId, [spec.audience.birthday])).map((b) => b.memberId),
       );
-      members = members.filter((m) => born.has(m.id));
-    }
+    if (only) members = members.filter((m) => only.has(m.id));
     const [consents, opts] = await Promise.all([
       repo.activeConsents(db, estateId, spec.purpose),
       repo.optEvents(db, estateId, spec.purpose),
@@ -479,14 +485,16 @@ export function createCampaignService(deps: CampaignDeps) {
       const est = await repo.estate(db, estateId);
       const from = q.from ?? localDate(clock.now(), est?.time_zone ?? 'Asia/Shanghai');
       // A birthday proposal counts whom a greeting would reach, as the preview will.
-      const reachable = async (monthDay: string) =>
-        (
-          await resolve(estateId, {
-            purpose: 'greetings',
-            channel: 'dev',
-            audience: { birthday: monthDay },
-          })
-        ).recipients.length;
+      const reachable = async (memberIds: string[]) =>
+        new Set(
+          (
+            await resolve(
+              estateId,
+              { purpose: 'greetings', channel: 'dev', audience: {} },
+              new Set(memberIds),
+            )
+          ).recipients.map((r) => r.memberId),
+        );
       return proposeGreetings({ db, calendar, reachable }, estateId, from, q.days);
     },
 

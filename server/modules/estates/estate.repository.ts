@@ -174,3 +174,9 @@ export function listButlerBuildingCodes(db: Kysely<DB>, estateId: string) {
     .where('butler_buildings.estate_id', '=', estateId)
     .execute();
 }
+
+/** An estate's time zone (Asia/Shanghai when none is set); undefined when there is no such estate. */
+export async function estateTimeZone(db: Kysely<DB>, estateId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('estates').select('time_zone').where('id', '=', estateId).executeTakeFirst();
+  return r ? r.time_zone || 'Asia/Shanghai' : undefined;
+}

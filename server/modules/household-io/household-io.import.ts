@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { MemberInput } from '../../../contract/households.js';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import { toJson } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -201,12 +202,12 @@ async function writeAll(
     }));
   if (conflicts.length) throw new WriteConflict(conflicts);
   for (const u of updates) {
-    const ok = await repo.updateHousehold(trx, estateId, u.id, u.version, {
-      ...u.set,
-      version: u.version + 1,
-      updated_at: now,
-      updated_by: actor.id,
-    });
+    const ok = await updateAtVersion(
+      trx,
+      'households',
+      { estateId, id: u.id, version: u.version },
+      { ...(u.set as Updateable<DB['households']>), updated_at: now, updated_by: actor.id },
+    );
     if (!ok) conflicts.push({ plan: u.plan, key: 'changedMeanwhile' });
   }
   if (conflicts.length) throw new WriteConflict(conflicts);

@@ -155,24 +155,6 @@ export async function insertMany(db: Kysely<DB>, table: InsertTable, rows: Recor
       .execute();
 }
 
-/** Optimistic update of one archive row: false when its version moved meanwhile. */
-export async function updateHousehold(
-  db: Kysely<DB>,
-  estateId: string,
-  id: string,
-  version: number,
-  set: Record<string, unknown>,
-) {
-  const r = await db
-    .updateTable('households')
-    .set(set as any)
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 // ------------------------------------------------------------------ estate structure (createRooms)
 
 export function listBuildings(db: Kysely<DB>, estateId: string) {

@@ -310,33 +310,19 @@ export async function sensitiveCounts(db: Kysely<DB>, estateId: string, househol
   return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])) as Record<string, number>;
 }
 
-/**
- * A change to an archive made beside its form (sensitive facts): raises the household's version,
- * which names what the archive shows (its ETag, the archive cache), and writes the history entry.
- */
-export async function recordArchiveChange(
+/** One entry of an archive's history: who changed what (old → new) into which version. */
+export function insertChange(
   trx: Kysely<DB>,
   c: {
     estateId: string;
     householdId: string;
     actor: { id: string; displayName: string };
     at: string;
+    version: number;
     changes: { field: string; old: unknown; new: unknown }[];
   },
 ) {
-  await trx
-    .updateTable('households')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: c.at, updated_by: c.actor.id }))
-    .where('estate_id', '=', c.estateId)
-    .where('id', '=', c.householdId)
-    .execute();
-  const { version } = await trx
-    .selectFrom('households')
-    .select('version')
-    .where('estate_id', '=', c.estateId)
-    .where('id', '=', c.householdId)
-    .executeTakeFirstOrThrow();
-  await trx
+  return trx
     .insertInto('household_changes')
     .values({
       estate_id: c.estateId,
@@ -345,10 +331,28 @@ export async function recordArchiveChange(
       at: c.at,
       actor_id: c.actor.id,
       actor_name: c.actor.displayName,
-      version: Number(version),
+      version: c.version,
       changes: JSON.stringify(c.changes),
     })
     .execute();
+}
+
+/**
+ * A change to an archive made beside its form (sensitive facts): raises the household's version,
+ * which names what the archive shows (its ETag, the archive cache), and writes the history entry.
+ */
+export async function recordArchiveChange(
+  trx: Kysely<DB>,
+  c: Omit<Parameters<typeof insertChange>[1], 'version'>,
+) {
+  const { version } = await trx
+    .updateTable('households')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: c.at, updated_by: c.actor.id }))
+    .where('estate_id', '=', c.estateId)
+    .where('id', '=', c.householdId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await insertChange(trx, { ...c, version: Number(version) });
 }
 
 /** Sensitive-fact counts before → after, as history changes (`sensitive.<category>`); counts only. */

@@ -6,6 +6,7 @@ import type {
   UpdateHouseholdBody,
 } from '../../../contract/households.js';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { Clock } from '../../lib/clock.js';
 import { fromJson, toIso, toJson } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
@@ -235,19 +236,14 @@ export function createHouseholdService(deps: HouseholdDeps) {
             vehicles: resolveVehicles(input.estateId, id, input.vehicles ?? []),
             tags: input.tags ?? [],
           });
-          await trx
-            .insertInto('household_changes')
-            .values({
-              estate_id: input.estateId,
-              id: newId(),
-              household_id: id,
-              at: now,
-              actor_id: actor.id,
-              actor_name: actor.displayName,
-              version: 1,
-              changes: toJson([{ field: 'created', old: null, new: room.room_code }]),
-            })
-            .execute();
+          await repo.insertChange(trx, {
+            estateId: input.estateId,
+            householdId: id,
+            actor,
+            at: now,
+            version: 1,
+            changes: [{ field: 'created', old: null, new: room.room_code }],
+          });
           await audit.record(
             {
               actor,
@@ -322,14 +318,10 @@ export function createHouseholdService(deps: HouseholdDeps) {
         );
         if (addsMinor && !(await hasActiveConsent(trx, estateId, id, 'minor_info')))
           throw HouseholdErrors.make('MINOR_CONSENT_REQUIRED');
-        const r = await trx
-          .updateTable('households')
-          .set({ ...set, version: Number(row.version) + 1, updated_at: now, updated_by: actor.id })
-          .where('estate_id', '=', estateId)
-          .where('id', '=', id)
-          .where('version', '=', Number(row.version))
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) {
+        const key = { estateId, id, version: Number(row.version) };
+        if (
+          !(await updateAtVersion(trx, 'households', key, { ...set, updated_at: now, updated_by: actor.id }))
+        ) {
           const cur = await repo.findHousehold(trx, id);
           throw CommonErrors.make('VERSION_CONFLICT', { current: cur?.version ?? '?' });
         }
@@ -339,19 +331,14 @@ export function createHouseholdService(deps: HouseholdDeps) {
           vehicles: newVehicles,
           tags: input.tags,
         });
-        await trx
-          .insertInto('household_changes')
-          .values({
-            estate_id: estateId,
-            id: newId(),
-            household_id: id,
-            at: now,
-            actor_id: actor.id,
-            actor_name: actor.displayName,
-            version: Number(row.version) + 1,
-            changes: toJson(changes),
-          })
-          .execute();
+        await repo.insertChange(trx, {
+          estateId,
+          householdId: id,
+          actor,
+          at: now,
+          version: Number(row.version) + 1,
+          changes,
+        });
         await audit.record(
           {
             actor,

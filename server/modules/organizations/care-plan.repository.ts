@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { CarePlanItemsTable } from './organization.table.js';
 
@@ -37,32 +37,15 @@ export function insertItem(db: Db, row: Insertable<CarePlanItemsTable>) {
   return db.insertInto('care_plan_items').values(row).execute();
 }
 
-/** Inserts a copied item unless one copied from the same source is already in the quarter. */
-export async function insertCopy(db: Db, row: Insertable<CarePlanItemsTable>): Promise<boolean> {
+/** Inserts copied items, skipping those copied from the same source into the quarter before; returns how many. */
+export async function insertCopies(db: Db, rows: Insertable<CarePlanItemsTable>[]): Promise<number> {
+  if (!rows.length) return 0;
   const r = await db
     .insertInto('care_plan_items')
-    .values(row)
+    .values(rows)
     .onConflict((oc) => oc.columns(['estate_id', 'quarter', 'copied_from']).doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
-}
-
-/** Conditional on the version: false when someone else changed it first. */
-export async function updateItem(
-  db: Db,
-  estateId: string,
-  id: string,
-  version: number,
-  set: Updateable<CarePlanItemsTable>,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('care_plan_items')
-    .set({ ...set, version: version + 1 })
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Done and total items of a quarter and the latest one marked done (C7 evidence). */

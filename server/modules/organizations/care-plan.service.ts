@@ -18,7 +18,7 @@ import { toCareItem } from './care-plan.mapper.js';
 import { moveIntoQuarter, quarterOf, quarterSpan } from './care-plan.quarter.js';
 import * as repo from './care-plan.repository.js';
 import { OrganizationErrors } from './organization.errors.js';
-import { estateTimeZone, staffMember } from './organization.repository.js';
+import { estateTimeZone, staffMember, updateAtVersion } from './organization.repository.js';
 import type { CarePlanItemsTable } from './organization.table.js';
 
 export type CarePlanService = ReturnType<typeof createCarePlanService>;
@@ -172,7 +172,7 @@ export function createCarePlanService(deps: CarePlanDeps) {
       }
       if (input.doneNote !== undefined) set.done_note = input.doneNote || null;
       await db.transaction().execute(async (trx) => {
-        if (!(await repo.updateItem(trx, estateId, id, version, set)))
+        if (!(await updateAtVersion(trx, 'care_plan_items', { estateId, id, version }, set)))
           throw CommonErrors.make('VERSION_CONFLICT', { current: Number(row.version) });
         await audit.record(
           {
@@ -199,30 +199,27 @@ export function createCarePlanService(deps: CarePlanDeps) {
       if (input.from === input.to)
         throw OrganizationErrors.make('COPY_SAME_QUARTER', undefined, { field: 'to' });
       const source = await repo.listItems(db, estateId, input.from);
-      let copied = 0;
       const at = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        for (const s of source) {
-          const ok = await repo.insertCopy(trx, {
-            estate_id: estateId,
-            id: newId(),
-            quarter: input.to,
-            title: s.title,
-            audience: s.audience,
-            audience_note: s.audience_note,
-            owner_id: s.owner_id,
-            due_date: moveIntoQuarter(s.due_date, input.from, input.to),
-            done_on: null,
-            done_at: null,
-            done_by: null,
-            done_note: null,
-            copied_from: s.id,
-            created_at: at,
-            updated_at: at,
-            created_by: actor.id,
-          });
-          if (ok) copied++;
-        }
+      const copies = source.map((s) => ({
+        estate_id: estateId,
+        id: newId(),
+        quarter: input.to,
+        title: s.title,
+        audience: s.audience,
+        audience_note: s.audience_note,
+        owner_id: s.owner_id,
+        due_date: moveIntoQuarter(s.due_date, input.from, input.to),
+        done_on: null,
+        done_at: null,
+        done_by: null,
+        done_note: null,
+        copied_from: s.id,
+        created_at: at,
+        updated_at: at,
+        created_by: actor.id,
+      }));
+      const copied = await db.transaction().execute(async (trx) => {
+        const n = await repo.insertCopies(trx, copies);
         await audit.record(
           {
             actor,
@@ -230,10 +227,11 @@ export function createCarePlanService(deps: CarePlanDeps) {
             estateId,
             targetType: 'care_plan',
             targetId: input.to,
-            details: { from: input.from, to: input.to, copied },
+            details: { from: input.from, to: input.to, copied: n },
           },
           trx,
         );
+        return n;
       });
       return { copied, skipped: source.length - copied, plan: await plan(estateId, input.to, today) };
     },

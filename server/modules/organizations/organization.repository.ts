@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { OrganizationContactsTable, OrganizationsTable } from './organization.table.js';
 
@@ -15,6 +15,8 @@ export type OrganizationRow = Selectable<OrganizationsTable> & {
 };
 export type ContactRow = Selectable<OrganizationContactsTable> & {
   organization_name: string;
+  /** The staff member responsible for the organization (who may keep its log). */
+  organization_manager_id: string;
   staff_name: string | null;
 };
 
@@ -75,23 +77,7 @@ export function insertOrganization(db: Db, row: Insertable<OrganizationsTable>) 
   return db.insertInto('organizations').values(row).execute();
 }
 
-/** Conditional on the version: false when someone else changed it first. */
-export async function updateOrganization(
-  db: Db,
-  estateId: string,
-  id: string,
-  version: number,
-  set: Updateable<OrganizationsTable>,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('organizations')
-    .set({ ...set, version: version + 1 })
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export { updateAtVersion } from '../../db/versioned.js';
 
 /** Active staff of the estate with this account id (for the responsible staff, contacts, owners). */
 export function staffMember(db: Db, estateId: string, accountId: string) {
@@ -170,7 +156,11 @@ function contactSelect(db: Db) {
     )
     .leftJoin('accounts as a', 'a.id', 'c.staff_id')
     .selectAll('c')
-    .select(['o.name as organization_name', 'a.display_name as staff_name']);
+    .select([
+      'o.name as organization_name',
+      'o.manager_id as organization_manager_id',
+      'a.display_name as staff_name',
+    ]);
 }
 
 export function insertContact(db: Db, row: Insertable<OrganizationContactsTable>) {
@@ -207,29 +197,6 @@ export function listContacts(
     .execute() as Promise<ContactRow[]>;
 }
 
-export async function setFollowUpDone(
-  db: Db,
-  estateId: string,
-  id: string,
-  version: number,
-  done: { at: string; by: string } | null,
-  now: string,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('organization_contacts')
-    .set({
-      follow_up_done_at: done?.at ?? null,
-      follow_up_done_by: done?.by ?? null,
-      updated_at: now,
-      version: version + 1,
-    })
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 /** The latest contact with any organization of the estate (C4 evidence). */
 export function latestContact(db: Db, estateId: string) {
   return db
@@ -245,11 +212,4 @@ export function latestContact(db: Db, estateId: string) {
     .executeTakeFirst();
 }
 
-export function estateTimeZone(db: Db, estateId: string) {
-  return db
-    .selectFrom('estates')
-    .select('time_zone')
-    .where('id', '=', estateId)
-    .executeTakeFirst()
-    .then((r) => (r ? r.time_zone || 'Asia/Shanghai' : undefined));
-}
+export { estateTimeZone } from '../estates/index.js';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type {
   AddOrganizationMemberBody,
   CreateOrganizationBody,
@@ -20,6 +20,7 @@ import { type Actor, can, requireCap, requireEstate } from '../auth/index.js';
 import { OrganizationErrors } from './organization.errors.js';
 import { toContact, toMember, toOrganization } from './organization.mapper.js';
 import * as repo from './organization.repository.js';
+import type { OrganizationsTable } from './organization.table.js';
 
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
 
@@ -53,8 +54,8 @@ export function createOrganizationService(deps: OrganizationDeps) {
   }
 
   /** Managers, the responsible staff member and the culture specialist keep the log (403 otherwise). */
-  function requireKeeper(actor: Actor, org: { manager_id: string }) {
-    if (can(actor, 'plan.manage') || actor.id === org.manager_id || actor.role === 'culture') return;
+  function requireKeeper(actor: Actor, managerId: string) {
+    if (can(actor, 'plan.manage') || actor.id === managerId || actor.role === 'culture') return;
     throw OrganizationErrors.make('NOT_RESPONSIBLE').asDenial();
   }
 
@@ -64,9 +65,14 @@ export function createOrganizationService(deps: OrganizationDeps) {
     return s;
   }
 
-  async function detail(estateId: string, id: string): Promise<OrganizationDetail> {
+  /** The organization with its members; pass the row when it is already loaded. */
+  async function detail(
+    estateId: string,
+    id: string,
+    loaded?: repo.OrganizationRow,
+  ): Promise<OrganizationDetail> {
     const [row, members] = await Promise.all([
-      repo.findOrganization(db, id, [estateId]),
+      loaded ?? repo.findOrganization(db, id, [estateId]),
       repo.members(db, estateId, id),
     ]);
     return { ...toOrganization(row!), members: members.map(toMember) };
@@ -89,7 +95,7 @@ export function createOrganizationService(deps: OrganizationDeps) {
     /** One organization with its members. */
     async get(actor: Actor, id: string): Promise<OrganizationDetail> {
       const row = await load(actor, id);
-      return detail(row.estate_id, id);
+      return detail(row.estate_id, id, row);
     },
 
     /** createOrganization (plan.manage): the responsible staff member must work in the estate. */
@@ -149,19 +155,16 @@ export function createOrganizationService(deps: OrganizationDeps) {
         (await repo.findOrganizationByName(db, estateId, input.name))
       )
         throw OrganizationErrors.make('ORGANIZATION_NAME_TAKEN', { name: input.name }, { field: 'name' });
-      const { version: _v, active, description, meetingPlace, meetingTime, managerId, ...rest } = input;
-      const set = {
-        ...(rest.name !== undefined ? { name: rest.name } : {}),
-        ...(rest.kind !== undefined ? { kind: rest.kind } : {}),
-        ...(description !== undefined ? { description: description || null } : {}),
-        ...(meetingPlace !== undefined ? { meeting_place: meetingPlace || null } : {}),
-        ...(meetingTime !== undefined ? { meeting_time: meetingTime || null } : {}),
-        ...(managerId !== undefined ? { manager_id: managerId } : {}),
-        ...(active !== undefined ? { active: active ? 1 : 0 } : {}),
-        updated_at: clock.now().toISOString(),
-      };
+      const set: Updateable<OrganizationsTable> = { updated_at: clock.now().toISOString() };
+      if (input.name !== undefined) set.name = input.name;
+      if (input.kind !== undefined) set.kind = input.kind;
+      if (input.description !== undefined) set.description = input.description || null;
+      if (input.meetingPlace !== undefined) set.meeting_place = input.meetingPlace || null;
+      if (input.meetingTime !== undefined) set.meeting_time = input.meetingTime || null;
+      if (input.managerId !== undefined) set.manager_id = input.managerId;
+      if (input.active !== undefined) set.active = input.active ? 1 : 0;
       await db.transaction().execute(async (trx) => {
-        if (!(await repo.updateOrganization(trx, estateId, id, version, set)))
+        if (!(await repo.updateAtVersion(trx, 'organizations', { estateId, id, version }, set)))
           throw CommonErrors.make('VERSION_CONFLICT', { current: Number(row.version) });
         await audit.record(
           {
@@ -181,7 +184,7 @@ export function createOrganizationService(deps: OrganizationDeps) {
     /** addOrganizationMember: a household of the same estate, once (409 when already a member). */
     async addMember(actor: Actor, id: string, input: AddOrganizationMemberBody): Promise<OrganizationDetail> {
       const org = await load(actor, id);
-      requireKeeper(actor, org);
+      requireKeeper(actor, org.manager_id);
       const estateId = org.estate_id;
       if (!(await repo.householdInEstate(db, estateId, input.householdId)))
         throw CommonErrors.make('VALIDATION_FAILED', { summary: 'householdId' }, { field: 'householdId' });
@@ -215,7 +218,7 @@ export function createOrganizationService(deps: OrganizationDeps) {
     /** removeOrganizationMember (404 when the household is not a member). */
     async removeMember(actor: Actor, id: string, householdId: string): Promise<OrganizationDetail> {
       const org = await load(actor, id);
-      requireKeeper(actor, org);
+      requireKeeper(actor, org.manager_id);
       const estateId = org.estate_id;
       await db.transaction().execute(async (trx) => {
         if (!(await repo.removeMember(trx, estateId, id, householdId)))
@@ -245,7 +248,7 @@ export function createOrganizationService(deps: OrganizationDeps) {
       input: LogOrganizationContactBody,
     ): Promise<OrganizationContact> {
       const org = await load(actor, id);
-      requireKeeper(actor, org);
+      requireKeeper(actor, org.manager_id);
       const estateId = org.estate_id;
       const now = clock.now();
       const contactedAt = input.contactedAt ? new Date(input.contactedAt) : now;
@@ -314,19 +317,20 @@ export function createOrganizationService(deps: OrganizationDeps) {
       requireCap(actor, 'plan.read');
       const c = await repo.findContact(db, contactId, scopeOf(actor));
       if (!c) throw OrganizationErrors.make('ORGANIZATION_CONTACT_NOT_FOUND');
-      const org = (await repo.findOrganization(db, c.organization_id, [c.estate_id]))!;
-      requireKeeper(actor, org);
+      requireKeeper(actor, c.organization_manager_id);
       const version = expectedVersion(input, ifMatch);
       if (!c.follow_up) throw OrganizationErrors.make('NO_FOLLOW_UP');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        const ok = await repo.setFollowUpDone(
+        const ok = await repo.updateAtVersion(
           trx,
-          c.estate_id,
-          contactId,
-          version,
-          input.followUpDone ? { at: now, by: actor.id } : null,
-          now,
+          'organization_contacts',
+          { estateId: c.estate_id, id: contactId, version },
+          {
+            follow_up_done_at: input.followUpDone ? now : null,
+            follow_up_done_by: input.followUpDone ? actor.id : null,
+            updated_at: now,
+          },
         );
         if (!ok) throw CommonErrors.make('VERSION_CONFLICT', { current: Number(c.version) });
         await audit.record(

@@ -8,11 +8,7 @@ export type MeasureRow = Selectable<PlanMeasuresTable>;
 export type CommitmentRow = Selectable<CommitmentsTable>;
 export type TargetRow = Selectable<CommitmentTargetsTable>;
 
-/** The estate's time zone, or undefined when there is no such estate. */
-export async function estateTimeZone(db: Kysely<DB>, estateId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('estates').select('time_zone').where('id', '=', estateId).executeTakeFirst();
-  return r ? r.time_zone || 'Asia/Shanghai' : undefined;
-}
+export { estateTimeZone } from '../estates/index.js';
 
 export interface MeasureFilter {
   team?: string;

@@ -7,11 +7,7 @@ import type { DutyExceptionsTable, DutyPatternsTable } from './roster.table.js';
 export type PatternRow = Selectable<DutyPatternsTable>;
 export type ExceptionRow = Selectable<DutyExceptionsTable>;
 
-/** The estate's time zone, or undefined when there is no such estate. */
-export async function estateTimeZone(db: Kysely<DB>, estateId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('estates').select('time_zone').where('id', '=', estateId).executeTakeFirst();
-  return r ? r.time_zone || 'Asia/Shanghai' : undefined;
-}
+export { estateTimeZone } from '../estates/index.js';
 
 export function listTeams(db: Kysely<DB>, estateId: string) {
   return db

@@ -14,11 +14,7 @@ export type EventRow = Selectable<ServiceRequestEventsTable>;
 
 export const OPEN_STATUSES = ['new', 'assigned', 'accepted', 'in_progress'] as const;
 
-/** The estate's time zone, or undefined when there is no such estate. */
-export async function estateTimeZone(db: Kysely<DB>, estateId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('estates').select('time_zone').where('id', '=', estateId).executeTakeFirst();
-  return r ? r.time_zone || 'Asia/Shanghai' : undefined;
-}
+export { estateTimeZone } from '../estates/index.js';
 
 export function listCatalog(
   db: Kysely<DB>,

@@ -103,14 +103,7 @@ export async function hasActiveConsent(
   return !!r;
 }
 
-export function estateTimeZone(db: Kysely<DB>, estateId: string) {
-  return db
-    .selectFrom('estates')
-    .select('time_zone')
-    .where('id', '=', estateId)
-    .executeTakeFirst()
-    .then((r) => (r ? r.time_zone || 'Asia/Shanghai' : undefined));
-}
+export { estateTimeZone } from '../estates/index.js';
 
 /** Buildings a butler looks after in an estate (楼栋管家). */
 export async function butlerBuildings(db: Kysely<DB>, estateId: string, accountId: string) {
