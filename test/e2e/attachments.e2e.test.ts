@@ -1,28 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateServiceRequestBody } from '../../contract/service-requests.js';
 import { png } from '../../server/modules/attachments/attachment.fixtures.js';
-import type { Actor } from '../../server/modules/auth/index.js';
-import { browserTestsEnabled, type E2E, login, shot, startE2E } from './browser.js';
+import { actorOf, browserTestsEnabled, type E2E, login, shot, startE2E } from './browser.js';
 
 const enabled = browserTestsEnabled();
-
-/** A demo account as the services see it (to set up a job without clicking through dispatch). */
-async function actorOf(e: E2E, username: string, estateId: string): Promise<Actor> {
-  const a = await e.database.db
-    .selectFrom('accounts')
-    .select(['id', 'role', 'display_name'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    id: a.id,
-    role: a.role as Actor['role'],
-    displayName: a.display_name,
-    estateIds: [estateId],
-    allEstates: false,
-    ip: null,
-    lang: 'zh-CN',
-  };
-}
 
 /** True once every photo in the gallery has loaded real pixels (the authenticated download works). */
 async function photosShown(page: import('playwright-core').Page, scope: string) {
@@ -57,8 +38,8 @@ describe.runIf(enabled)('photo attachments in a real browser', () => {
       .where('estate_id', '=', h.estate_id)
       .where('code', '=', 'T8.faucet')
       .executeTakeFirstOrThrow();
-    const manager = await actorOf(e, 'manager', h.estate_id);
-    const tech = await actorOf(e, 'tech', h.estate_id);
+    const manager = await actorOf(e.database, 'manager', h.estate_id);
+    const tech = await actorOf(e.database, 'tech', h.estate_id);
     const req = await e.container.serviceRequests.create(
       manager,
       CreateServiceRequestBody.parse({

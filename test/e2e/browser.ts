@@ -11,6 +11,7 @@ import { systemClock } from '../../server/lib/clock.js';
 import { DIST, ROOT } from '../../server/main.js';
 import type { Actor } from '../../server/modules/auth/index.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
+import { actorOf as dbActorOf } from '../helpers/factories.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots land in test-results/; GUANJIA_SCREENSHOTS=docs refreshes the README's docs/screenshots. */
@@ -30,6 +31,8 @@ export function browserTestsEnabled(): boolean {
 
 export interface E2E {
   base: string;
+  /** The demo estate the demo accounts work in (绿苑小区, code lvyuan). */
+  estateId: string;
   browser: Browser;
   database: Database;
   container: Container;
@@ -50,6 +53,11 @@ export async function startE2E(opts: { secretKey?: string } = {}): Promise<E2E> 
   const database = openDatabase(undefined, dir);
   await migrateToLatest(database.db);
   await seedDemo(database.db, { password: DEMO_PASSWORD, now: new Date() });
+  const { id: estateId } = await database.db
+    .selectFrom('estates')
+    .select('id')
+    .where('code', '=', 'lvyuan')
+    .executeTakeFirstOrThrow();
   const container = createContainer({ db: database.db, clock: systemClock, secretKey: opts.secretKey });
   const dist = join(dir, 'dist');
   cpSync(DIST, dist, { recursive: true });
@@ -73,6 +81,7 @@ export async function startE2E(opts: { secretKey?: string } = {}): Promise<E2E> 
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     base: `http://127.0.0.1:${port}`,
+    estateId,
     browser,
     database,
     container,
@@ -100,19 +109,6 @@ export async function shot(page: Page, name: string) {
 }
 
 /** A demo account as the actor of a service call (for arranging data a test starts from). */
-export async function actorOf(database: Database, username: string, estateId: string): Promise<Actor> {
-  const a = await database.db
-    .selectFrom('accounts')
-    .select(['id', 'role', 'display_name'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    id: a.id,
-    role: a.role as Actor['role'],
-    displayName: a.display_name,
-    estateIds: [estateId],
-    allEstates: false,
-    ip: null,
-    lang: 'zh-CN',
-  };
+export function actorOf(database: Database, username: string, estateId: string): Promise<Actor> {
+  return dbActorOf(database.db, username, estateId);
 }

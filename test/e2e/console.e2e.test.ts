@@ -73,14 +73,7 @@ describe.runIf(enabled)('staff console in a real browser', () => {
   });
 
   it('a health fact added under a consent moves the archive: its history shows the count, never the fact', async () => {
-    const estateId = (
-      await e.database.db
-        .selectFrom('households')
-        .select('estate_id')
-        .where('id', '=', householdId)
-        .executeTakeFirstOrThrow()
-    ).estate_id;
-    const butler = await actorOf(e.database, 'butler', estateId);
+    const butler = await actorOf(e.database, 'butler', e.estateId);
     const consents = await e.container.consents.list(butler, householdId);
     if (!consents.some((c) => c.purpose === 'health_care' && c.active))
       await e.container.consents.record(butler, householdId, {

@@ -27,9 +27,7 @@ describe.runIf(enabled)('a guard records a home safety check on a phone', () => 
   beforeAll(async () => {
     e = await startE2E();
     const db = e.database.db;
-    estateId = (
-      await db.selectFrom('estates').select('id').where('code', '=', 'lvyuan').executeTakeFirstOrThrow()
-    ).id;
+    estateId = e.estateId;
     guardId = (
       await db.selectFrom('accounts').select('id').where('username', '=', 'guard').executeTakeFirstOrThrow()
     ).id;

@@ -2,17 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../server/container.js';
 import type { Database } from '../../server/db/database.js';
+import { localDate } from '../../server/lib/dates.js';
 import { browserTestsEnabled, type E2E, login, actorOf as sharedActorOf, shot, startE2E } from './browser.js';
 
 const enabled = browserTestsEnabled();
 const SECRET_KEY = 'e2e-messaging-more-secret-key-0123456789';
-
-/** YYYY-MM-DD in Beijing, `days` from now. */
-function beijingDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 // Issue 5, the gaps between console and server: an admin sets the SMTP server and copies the SMS
 // callback URLs; a butler records a member's birthday with her agreement and the campaigns page
@@ -31,13 +25,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
 
   beforeAll(async () => {
     e2e = await startE2E({ secretKey: SECRET_KEY });
-    ({ database, container, browser, base } = e2e);
-    const estate = await database.db
-      .selectFrom('estates')
-      .select('id')
-      .where('code', '=', 'lvyuan')
-      .executeTakeFirstOrThrow();
-    estateId = estate.id;
+    ({ database, container, browser, base, estateId } = e2e);
 
     // Paper consent forms: building 1 agreed to greetings and to tips.
     const butler = { ...(await actorOf('butler')), allEstates: true };
@@ -166,7 +154,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
       .where('members.phone', 'is not', null)
       .orderBy('households.room_sort')
       .executeTakeFirstOrThrow();
-    const day = beijingDate(3);
+    const day = localDate(new Date(Date.now() + 3 * 86_400_000), 'Asia/Shanghai');
     const [month, dd] = [Number(day.slice(5, 7)), Number(day.slice(8, 10))];
 
     const page = await newPage('zh-CN');

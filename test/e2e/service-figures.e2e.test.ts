@@ -24,14 +24,9 @@ describe.runIf(enabled)('service figures on the KPI board in a real browser', ()
     // Eight weeks of requests, cards and revisits up to now (the demo's own history).
     const now = new Date();
     await seedDemoActivity(createContainer({ db: e.database.db, clock: new FixedClock(now) }), { now });
-    const estate = await e.database.db
-      .selectFrom('estates')
-      .select('id')
-      .where('code', '=', 'lvyuan')
-      .executeTakeFirstOrThrow();
     const figures = await e.container.serviceFigures.get(
-      await actorOf(e.database, 'manager', estate.id),
-      estate.id,
+      await actorOf(e.database, 'manager', e.estateId),
+      e.estateId,
       {},
     );
     created = figures.created;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../contract/auth.js';
 import type { DB } from '../../server/db/schema.js';
 import { newId, newToken } from '../../server/lib/ids.js';
+import type { Actor } from '../../server/modules/auth/index.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
 import { roomSortKey } from '../../server/modules/households/room-notation.js';
 
@@ -151,3 +152,21 @@ export async function createStaff(
 }
 
 export { roomSortKey };
+
+/** An account as the actor of a service call, working in one estate (for arranging test data). */
+export async function actorOf(db: Kysely<DB>, username: string, estateId: string): Promise<Actor> {
+  const a = await db
+    .selectFrom('accounts')
+    .select(['id', 'role', 'display_name'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return {
+    id: a.id,
+    role: a.role as Actor['role'],
+    displayName: a.display_name,
+    estateIds: [estateId],
+    allEstates: false,
+    ip: null,
+    lang: 'zh-CN',
+  };
+}

@@ -1,40 +1,19 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { systemActor } from '../auth/index.js';
 import { seedDefaultTemplates } from '../messaging/index.js';
 
 // Friday 2026-11-27 10:00 in Beijing (inside the daytime sending hours).
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let estate: TestEstate;
 let other: TestEstate;
 const cookies: Record<string, string> = {};
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-const call = (who: string, opts: InjectOptions) =>
-  app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 
 const greeting = (over: Record<string, unknown> = {}) => ({
   name: '冬至问候',
@@ -60,7 +39,7 @@ async function start(id: string) {
   return r.json();
 }
 const messagesOf = (id: string) =>
-  database.db
+  t.database.db
     .selectFrom('messages')
     .select(['status', 'reason'])
     .where('idem_key', 'like', `campaign:${id}:%`)
@@ -68,11 +47,8 @@ const messagesOf = (id: string) =>
     .execute();
 
 beforeAll(async () => {
-  database = await createTestDb();
-  c = createContainer({ db: database.db, clock: new FixedClock(NOW), auth: { ipMaxFailures: 1000 } });
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  const db = database.db;
+  t = await buildTestApp();
+  const db = t.database.db;
   estate = await createEstate(db, 'cancel', { buildings: 1, floors: 2 });
   other = await createEstate(db, 'cancelother', { buildings: 1, floors: 1 });
   await seedDefaultTemplates(db, estate.id, NOW);
@@ -82,13 +58,13 @@ beforeAll(async () => {
   ] as const)
     await createStaff(db, u, role, [estate]);
   await createStaff(db, 'foreign', 'manager', [other]);
-  for (const u of ['manager', 'guard', 'foreign']) await login(u);
+  for (const u of ['manager', 'guard', 'foreign']) cookies[u] = await t.login(u);
   const sys = systemActor([estate.id]);
   for (const [room, phones] of [
     [0, ['13700000001', '13700000002']],
     [1, ['13700000003']],
   ] as const) {
-    const hh = await c.households.create(sys, {
+    const hh = await t.c.households.create(sys, {
       estateId: estate.id,
       roomId: estate.roomIds[room]!,
       occupancy: 'owner_occupied',
@@ -98,7 +74,7 @@ beforeAll(async () => {
         phone,
       })),
     } as never);
-    await c.consents.record(sys, hh.id, {
+    await t.c.consents.record(sys, hh.id, {
       purpose: 'greetings',
       memberId: null,
       grantedByName: '本人',
@@ -109,15 +85,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 describe('campaign list progress and outbox filters', () => {
   it("listCampaigns carries each campaign's progress; listMessages filters by campaign and channel", async () => {
     const sent = await create({ name: '已发出' });
     await start(sent);
-    await c.messaging.dispatchDue(NOW, { limit: 50 });
+    await t.c.messaging.dispatchDue(NOW, { limit: 50 });
     const waiting = await create({ name: '门户排队', channel: 'portal' });
     await start(waiting);
     const draft = await create({ name: '草稿' });
@@ -155,7 +130,7 @@ describe('cancelCampaign', () => {
     // One message a minute: at 10:00 only the first is due.
     const id = await create({ name: '限速问候', throttlePerMinute: 1 });
     const started = await start(id);
-    await c.messaging.dispatchDue(NOW, { limit: 50 });
+    await t.c.messaging.dispatchDue(NOW, { limit: 50 });
     expect((await messagesOf(id)).map((m) => m.status)).toEqual(['sent', 'queued', 'queued']);
 
     const stale = await call('manager', {
@@ -185,7 +160,7 @@ describe('cancelCampaign', () => {
       { status: 'suppressed', reason: 'cancelled' },
     ]);
     // The worker later finds nothing of it to send.
-    await c.messaging.dispatchDue(new Date(NOW.getTime() + 10 * 60_000), { limit: 50 });
+    await t.c.messaging.dispatchDue(new Date(NOW.getTime() + 10 * 60_000), { limit: 50 });
     expect((await messagesOf(id)).filter((m) => m.status === 'sent')).toHaveLength(1);
 
     const again = await call('manager', {
@@ -202,7 +177,7 @@ describe('cancelCampaign', () => {
     const restart = await call('manager', { method: 'POST', url: `/api/campaigns/${id}/start` });
     expect(restart.statusCode).toBe(409);
 
-    const audit = await database.db
+    const audit = await t.database.db
       .selectFrom('audit_events')
       .select(['action', 'details'])
       .where('action', '=', 'campaign.cancel')
@@ -224,7 +199,7 @@ describe('cancelCampaign', () => {
 
     const done = await create({ name: '发完了' });
     await start(done);
-    await c.messaging.dispatchDue(NOW, { limit: 50 });
+    await t.c.messaging.dispatchDue(NOW, { limit: 50 });
     const g = await call('manager', { method: 'GET', url: `/api/campaigns/${done}` });
     expect(g.json().status).toBe('done');
     const late = await call('manager', {

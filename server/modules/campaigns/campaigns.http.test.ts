@@ -1,25 +1,14 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { systemActor } from '../auth/index.js';
 import type { CampaignService } from './index.js';
 
 // Friday 2026-11-27 10:00 in Beijing.
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let service: CampaignService;
 let estate: TestEstate;
 let other: TestEstate;
@@ -28,17 +17,7 @@ const cookies: Record<string, string> = {};
 const m: Record<string, string> = {}; // member name → id
 const h: Record<string, string> = {}; // household label → id
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-const call = (who: string, opts: InjectOptions) =>
-  app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 
 const body = (over: Record<string, unknown> = {}) => ({
   name: '冬至问候',
@@ -50,7 +29,7 @@ const body = (over: Record<string, unknown> = {}) => ({
 });
 
 async function campaignMessages(id: string) {
-  return database.db
+  return t.database.db
     .selectFrom('messages')
     .select(['member_id', 'idem_key', 'status'])
     .where('idem_key', 'like', `campaign:${id}:%`)
@@ -58,13 +37,9 @@ async function campaignMessages(id: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
-  const clock = new FixedClock(NOW);
-  c = createContainer({ db: database.db, clock, auth: { ipMaxFailures: 1000 } });
-  service = c.campaigns;
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  const db = database.db;
+  t = await buildTestApp();
+  service = t.c.campaigns;
+  const db = t.database.db;
   estate = await createEstate(db, 'cmp', { buildings: 2, floors: 1 });
   other = await createEstate(db, 'cmpother', { buildings: 1, floors: 1 });
   for (const [u, role] of [
@@ -83,7 +58,8 @@ beforeAll(async () => {
     .insertInto('butler_buildings')
     .values(estate.buildingIds.map((b) => ({ estate_id: estate.id, building_id: b, account_id: butlerId })))
     .execute();
-  for (const u of ['manager', 'admin', 'butler', 'culture', 'guard', 'cleaner', 'foreign']) await login(u);
+  for (const u of ['manager', 'admin', 'butler', 'culture', 'guard', 'cleaner', 'foreign'])
+    cookies[u] = await t.login(u);
 
   const sys = systemActor([estate.id]);
   const mk = async (
@@ -92,7 +68,7 @@ beforeAll(async () => {
     members: { name: string; phone?: string }[],
     extra = {},
   ) => {
-    const hh = await c.households.create(sys, {
+    const hh = await t.c.households.create(sys, {
       estateId: estate.id,
       roomId: estate.roomIds[roomIdx]!,
       occupancy: 'owner_occupied',
@@ -133,7 +109,7 @@ beforeAll(async () => {
     },
   );
   const consent = (hid: string, purpose: string, memberId?: string) =>
-    c.consents.record(sys, hid, {
+    t.c.consents.record(sys, hid, {
       purpose,
       memberId: memberId ?? null,
       grantedByName: '本人',
@@ -143,19 +119,19 @@ beforeAll(async () => {
   await consent(h.A!, 'greetings');
   await consent(h.B!, 'greetings', m.李一);
   await consent(h.D!, 'greetings');
-  await c.messaging.updateConsent(sys, h.D!, {
+  await t.c.messaging.updateConsent(sys, h.D!, {
     purpose: 'greetings',
     granted: false,
     memberId: m.赵一,
   } as never);
-  await c.messaging.upsertTemplate(sys, estate.id, 'festival_greeting', {
+  await t.c.messaging.upsertTemplate(sys, estate.id, 'festival_greeting', {
     name: '节日问候',
     purpose: 'greetings',
     textZh: '{name}您好，{estate}祝您节日快乐！',
     textEn: 'Dear {name}, happy holidays from {estate}!',
     paramNames: ['name', 'estate'],
   } as never);
-  await c.messaging.upsertTemplate(sys, estate.id, 'health_tip', {
+  await t.c.messaging.upsertTemplate(sys, estate.id, 'health_tip', {
     name: '健康提示',
     purpose: 'health_tips',
     textZh: '{name}您好，天冷注意保暖。',
@@ -164,8 +140,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 describe('campaigns', () => {
@@ -210,7 +185,7 @@ describe('campaigns', () => {
     expect(g.json().enqueuedCount).toBe(3);
     expect(g.json().progress).toMatchObject({ queued: 3, total: 3 });
     // The worker sends them (dev channel, inside daytime hours); the campaign is then done.
-    await c.messaging.dispatchDue(NOW, { limit: 50 });
+    await t.c.messaging.dispatchDue(NOW, { limit: 50 });
     const done = await call('manager', { method: 'GET', url: `/api/campaigns/${id}` });
     expect(done.json().progress.queued).toBe(0);
     expect(done.json().progress.total).toBe(3);
@@ -225,7 +200,7 @@ describe('campaigns', () => {
     ).id;
     await service.start(systemActor([estate.id]), id);
     await service.start(systemActor([estate.id]), id);
-    const tasks = await database.db
+    const tasks = await t.database.db
       .selectFrom('agenda_tasks')
       .selectAll()
       .where('estate_id', '=', estate.id)
@@ -281,7 +256,7 @@ describe('campaigns', () => {
       await service.create(sys, estate.id, body({ scheduledAt: at, throttlePerMinute: 2 }) as never)
     ).id;
     await service.start(sys, id);
-    const rows = await database.db
+    const rows = await t.database.db
       .selectFrom('messages')
       .select(['not_before'])
       .where('idem_key', 'like', `campaign:${id}:%`)

@@ -1,16 +1,7 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { systemActor } from '../auth/index.js';
 import { GREETING_FESTIVALS } from '../calendar/index.js';
 import { DEFAULT_TEMPLATES, seedDefaultTemplates } from '../messaging/index.js';
@@ -19,42 +10,27 @@ import { seedDefaultTips } from '../tips/index.js';
 // Friday 2026-11-27 10:00 in Beijing.
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let estate: TestEstate;
 const cookies: Record<string, string> = {};
 const m: Record<string, string> = {};
 const h: Record<string, string> = {};
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-const call = (who: string, opts: InjectOptions) =>
-  app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 
 beforeAll(async () => {
-  database = await createTestDb();
-  c = createContainer({ db: database.db, clock: new FixedClock(NOW), auth: { ipMaxFailures: 1000 } });
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  const db = database.db;
+  t = await buildTestApp();
+  const db = t.database.db;
   estate = await createEstate(db, 'reach', { buildings: 1, floors: 2 });
   await seedDefaultTemplates(db, estate.id, NOW);
   await seedDefaultTips(db, estate.id, NOW);
   await createStaff(db, 'admin', 'admin', [estate]);
   await createStaff(db, 'manager', 'manager', [estate]);
   await createStaff(db, 'guard', 'guard', [estate]);
-  for (const u of ['admin', 'manager', 'guard']) await login(u);
+  for (const u of ['admin', 'manager', 'guard']) cookies[u] = await t.login(u);
   const sys = systemActor([estate.id]);
   const mk = async (label: string, room: number, members: { name: string; phone: string }[]) => {
-    const hh = await c.households.create(sys, {
+    const hh = await t.c.households.create(sys, {
       estateId: estate.id,
       roomId: estate.roomIds[room]!,
       occupancy: 'owner_occupied',
@@ -75,7 +51,7 @@ beforeAll(async () => {
   await mk('B', 1, [{ name: '林一', phone: '13900000003' }]);
   await mk('C', 2, [{ name: '周一', phone: '13900000004' }]);
   const consent = (hid: string, purpose: string) =>
-    c.consents.record(sys, hid, {
+    t.c.consents.record(sys, hid, {
       purpose,
       memberId: null,
       grantedByName: '本人',
@@ -89,8 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 const tipId = async (category: string, term?: string) => {
@@ -126,7 +101,7 @@ describe('seeded templates', () => {
     const tips = await call('admin', { method: 'GET', url: `/api/estates/${r.json().id}/tips` });
     expect(tips.json().length).toBeGreaterThan(15);
     // Seeding again adds nothing and keeps the estate's edits.
-    expect(await seedDefaultTemplates(database.db, r.json().id, NOW)).toBe(0);
+    expect(await seedDefaultTemplates(t.database.db, r.json().id, NOW)).toBe(0);
   });
 
   it('a greeting campaign on the dev channel runs out of the box; by SMS it waits for approval', async () => {
@@ -138,9 +113,9 @@ describe('seeded templates', () => {
     });
     expect(dev.statusCode, dev.body).toBe(201);
     await call('manager', { method: 'POST', url: `/api/campaigns/${dev.json().id}/start` });
-    const before = c.messaging.devChannel.sent.length;
-    expect(await c.messaging.dispatchDue(NOW)).toMatchObject({ sent: 3 }); // 陈一 陈二 林一
-    const sent = c.messaging.devChannel.sent.slice(before);
+    const before = t.c.messaging.devChannel.sent.length;
+    expect(await t.c.messaging.dispatchDue(NOW)).toMatchObject({ sent: 3 }); // 陈一 陈二 林一
+    const sent = t.c.messaging.devChannel.sent.slice(before);
     expect(sent.map((s) => s.textZh)).toContain('陈一您好！reach小区物业服务中心祝您节日快乐，阖家安康！');
 
     const sms = await call('manager', {
@@ -149,10 +124,10 @@ describe('seeded templates', () => {
       payload: { ...body, channel: 'sms_aliyun' },
     });
     await call('manager', { method: 'POST', url: `/api/campaigns/${sms.json().id}/start` });
-    await c.messaging.dispatchDue(NOW);
+    await t.c.messaging.dispatchDue(NOW);
     const g = await call('manager', { method: 'GET', url: `/api/campaigns/${sms.json().id}` });
     expect(g.json().progress).toMatchObject({ suppressed: 3, sent: 0 });
-    const reasons = await database.db
+    const reasons = await t.database.db
       .selectFrom('messages')
       .select('reason')
       .where('idem_key', 'like', `campaign:${sms.json().id}:%`)
@@ -209,8 +184,8 @@ describe('tips as campaign content', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().tipId).toBe(id);
     await call('manager', { method: 'POST', url: `/api/campaigns/${ok.json().id}/start` });
-    await c.messaging.dispatchDue(NOW);
-    const inbox = await database.db
+    await t.c.messaging.dispatchDue(NOW);
+    const inbox = await t.database.db
       .selectFrom('portal_inbox')
       .select(['household_id', 'body_zh'])
       .where('purpose', '=', 'health_tips')
@@ -299,7 +274,7 @@ describe('birthday proposals count whom a greeting would reach', () => {
     const before = (await proposals()).find((x: { date: string }) => x.date === '2026-12-07');
     expect(before).toMatchObject({ recipients: 1, audience: { birthday: '12-07' } });
     // 林一 replies R to an SMS: an opt-out of everything by that phone, the birthday stays recorded.
-    await database.db
+    await t.database.db
       .insertInto('message_opt_outs')
       .values({
         estate_id: estate.id,

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf as sharedActorOf } from '../../../test/helpers/factories.js';
 import { createTestDb, engineName } from '../../../test/helpers/test-db.js';
 import { type Container, createContainer } from '../../container.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { FixedClock } from '../../lib/clock.js';
-import type { Actor } from '../auth/index.js';
 import { type DemoActivitySummary, seedDemo, seedDemoActivity } from './index.js';
 
 const NOW = new Date('2026-11-27T02:00:00.000Z'); // Friday 10:00 in Beijing
@@ -18,22 +18,7 @@ describe(`demo activity on ${engineName}`, () => {
   let summary: DemoActivitySummary;
   let ms: number;
 
-  const actorOf = async (username: string): Promise<Actor> => {
-    const a = await db
-      .selectFrom('accounts')
-      .select(['id', 'role', 'display_name'])
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return {
-      id: a.id,
-      role: a.role as Actor['role'],
-      displayName: a.display_name,
-      estateIds: [summary.estateId],
-      allEstates: false,
-      ip: null,
-      lang: 'zh-CN',
-    };
-  };
+  const actorOf = (username: string) => sharedActorOf(db, username, summary.estateId);
 
   beforeAll(async () => {
     d = await createTestDb();

@@ -1,43 +1,20 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { seedDefaultPlan } from '../plan/index.js';
 import { moveIntoQuarter, quarterOf, quarterSpan, shiftQuarter } from './index.js';
 
 // Friday 2026-11-27 10:00 in Beijing: quarter 2026-Q4.
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let estate: TestEstate;
 let other: TestEstate;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-
-function call(who: string, opts: InjectOptions) {
-  return app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
-}
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 
 function create(payload: Record<string, unknown>, who = 'manager') {
   return call(who, { method: 'POST', url: `/api/estates/${estate.id}/care-plan`, payload });
@@ -52,11 +29,8 @@ function kpiC7(lang = 'zh-CN') {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
-  c = createContainer({ db: database.db, clock: new FixedClock(NOW), auth: { ipMaxFailures: 1000 } });
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  const db = database.db;
+  t = await buildTestApp();
+  const db = t.database.db;
   estate = await createEstate(db, 'lvyuan', { buildings: 1, floors: 1 });
   other = await createEstate(db, 'other', { buildings: 1, floors: 1 });
   await seedDefaultPlan(db, estate.id, NOW);
@@ -64,11 +38,10 @@ beforeAll(async () => {
   ids.butler = await createStaff(db, 'butler', 'butler', [estate], 'service');
   ids.butler2 = await createStaff(db, 'butler2', 'butler', [estate], 'service');
   ids.foreignmgr = await createStaff(db, 'foreignmgr', 'manager', [other], 'management');
-  for (const u of ['manager', 'butler', 'butler2', 'foreignmgr']) await login(u);
+  for (const u of ['manager', 'butler', 'butler2', 'foreignmgr']) cookies[u] = await t.login(u);
 });
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 describe('quarters', () => {

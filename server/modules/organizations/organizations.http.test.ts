@@ -1,25 +1,14 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { systemActor } from '../auth/index.js';
 import { seedDefaultPlan } from '../plan/index.js';
 
 // Friday 2026-11-27 10:00 in Beijing.
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let estate: TestEstate;
 let other: TestEstate;
 const cookies: Record<string, string> = {};
@@ -27,19 +16,7 @@ const ids: Record<string, string> = {};
 const hh: string[] = [];
 let otherHousehold: string;
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-
-function call(who: string, opts: InjectOptions) {
-  return app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
-}
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 
 async function createOrg(payload: Record<string, unknown>, who = 'manager') {
   const r = await call(who, { method: 'POST', url: `/api/estates/${estate.id}/organizations`, payload });
@@ -48,12 +25,8 @@ async function createOrg(payload: Record<string, unknown>, who = 'manager') {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
-  const clock = new FixedClock(NOW);
-  c = createContainer({ db: database.db, clock, auth: { ipMaxFailures: 1000 } });
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  const db = database.db;
+  t = await buildTestApp();
+  const db = t.database.db;
   estate = await createEstate(db, 'lvyuan', { buildings: 1, floors: 2 });
   other = await createEstate(db, 'other', { buildings: 1, floors: 1 });
   await seedDefaultPlan(db, estate.id, NOW);
@@ -65,11 +38,11 @@ beforeAll(async () => {
   ] as const)
     ids[u] = await createStaff(db, u, role, [estate], team);
   ids.foreignmgr = await createStaff(db, 'foreignmgr', 'manager', [other], 'management');
-  for (const u of ['manager', 'culture', 'butler', 'guard', 'foreignmgr']) await login(u);
+  for (const u of ['manager', 'culture', 'butler', 'guard', 'foreignmgr']) cookies[u] = await t.login(u);
   for (const roomId of estate.roomIds.slice(0, 3))
     hh.push(
       (
-        await c.households.create(systemActor([estate.id]), {
+        await t.c.households.create(systemActor([estate.id]), {
           estateId: estate.id,
           roomId,
           occupancy: 'owner_occupied',
@@ -77,7 +50,7 @@ beforeAll(async () => {
       ).id,
     );
   otherHousehold = (
-    await c.households.create(systemActor([other.id]), {
+    await t.c.households.create(systemActor([other.id]), {
       estateId: other.id,
       roomId: other.roomIds[0]!,
       occupancy: 'owner_occupied',
@@ -85,8 +58,7 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 describe("owners' organizations (C4)", () => {
@@ -338,7 +310,7 @@ describe("owners' organizations (C4)", () => {
   });
 
   it('writes leave audit entries', async () => {
-    const rows = await database.db
+    const rows = await t.database.db
       .selectFrom('audit_events')
       .select('action')
       .where('estate_id', '=', estate.id)

@@ -1,67 +1,43 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { type Container, createContainer } from '../../container.js';
-import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import { STARTER_TIPS, seedDefaultTips } from './index.js';
 
 // Friday 2026-11-27 10:00 in Beijing: solar term 小雪 (since 11-22), winter.
 const NOW = new Date('2026-11-27T02:00:00Z');
 
-let database: Database;
-let app: FastifyInstance;
-let c: Container;
+let t: TestApp;
 let estate: TestEstate;
 let other: TestEstate;
 const cookies: Record<string, string> = {};
 
-async function login(username: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  cookies[username] = `sid=${r.cookies.find((x) => x.name === 'sid')!.value}`;
-}
-const call = (who: string, opts: InjectOptions) =>
-  app.inject({ ...opts, headers: { cookie: cookies[who]!, ...(opts.headers ?? {}) } });
+const call = (who: string, opts: InjectOptions) => t.call(cookies[who], opts);
 const url = (rest = '') => `/api/estates/${estate.id}/tips${rest}`;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  c = createContainer({ db: database.db, clock: new FixedClock(NOW), auth: { ipMaxFailures: 1000 } });
-  app = await buildApp({ container: c, logLevel: 'silent', validateResponses: true });
-  await app.ready();
-  estate = await createEstate(database.db, 'tips', { buildings: 1, floors: 1 });
-  other = await createEstate(database.db, 'tipsother', { buildings: 1, floors: 1 });
-  await seedDefaultTips(database.db, estate.id, NOW);
+  t = await buildTestApp();
+  const db = t.database.db;
+  estate = await createEstate(db, 'tips', { buildings: 1, floors: 1 });
+  other = await createEstate(db, 'tipsother', { buildings: 1, floors: 1 });
+  await seedDefaultTips(db, estate.id, NOW);
   for (const [u, role] of [
     ['manager', 'manager'],
     ['butler', 'butler'],
     ['guard', 'guard'],
   ] as const)
-    await createStaff(database.db, u, role, [estate]);
-  await createStaff(database.db, 'foreign', 'manager', [other]);
-  for (const u of ['manager', 'butler', 'guard', 'foreign']) await login(u);
+    await createStaff(db, u, role, [estate]);
+  await createStaff(db, 'foreign', 'manager', [other]);
+  for (const u of ['manager', 'butler', 'guard', 'foreign']) cookies[u] = await t.login(u);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 describe('tips library', () => {
   it('the starter library is seeded once, in Chinese and English, and filters by category and season', async () => {
-    expect(await seedDefaultTips(database.db, estate.id, NOW)).toBe(0);
+    expect(await seedDefaultTips(t.database.db, estate.id, NOW)).toBe(0);
     const all = await call('butler', { method: 'GET', url: url() });
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json()).toHaveLength(STARTER_TIPS.length);
