@@ -53,6 +53,8 @@ import type {
   RecordConsentBody,
   Room,
   SensitiveFact,
+  ServiceFiguresQuery,
+  ServiceFiguresReport,
   ServiceRequest,
   ServiceRequestDetail,
   SetBuildingButlersBody,
@@ -202,6 +204,9 @@ export const serviceRequestsApi = {
   /** The taker before acceptance, or a dispatcher while open. */
   cancel: (id: string, reason: string) =>
     api.post<ServiceRequestDetail>(`/service-requests/${enc(id)}/cancel`, { reason }),
+  /** 服务数据 for the KPI board (`kpi.read`): local days `from`–`to` (inclusive), default this month. */
+  figures: (estateId: string, q: ServiceFiguresQuery) =>
+    api.get<ServiceFiguresReport>(`/estates/${enc(estateId)}/service-figures`, q),
 };
 
 /** 我的待办 (issue 4): tasks from the plan's commitments, visits owed, suggested households. */

@@ -42,6 +42,7 @@ export type {
   Post,
   Room,
   SensitiveFact,
+  ServiceFiguresReport,
   ServiceRequest,
   ServiceRequestDetail,
   StaffMember,
@@ -81,6 +82,7 @@ export type ListServiceRequestsQuery = Omit<z.input<typeof C.ListServiceRequests
   limit?: number;
 };
 export type ServiceRequestEvent = z.infer<typeof C.RequestEvent>;
+export type ServiceFiguresQuery = z.input<typeof C.ServiceFiguresQuery>;
 // ---- agenda, KPI board, visits and loyal groups (issue 4), contract/agenda.ts and visits.ts
 export type OwedVisits = z.infer<typeof C.OwedVisits>;
 export type KpiPeriod = z.infer<typeof C.KpiPeriod>;

@@ -15,6 +15,7 @@ import type { Consent, Household, SensitiveFact } from '../../../../api/types';
 import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { householdKey } from '../hooks/useHousehold';
+import { historyKey } from '../hooks/useHouseholdHistory';
 import { sensitiveKey } from '../hooks/useSensitiveFacts';
 
 interface FactForm {
@@ -91,7 +92,7 @@ export function AddSensitiveFactModal({
         old ? [...old, fact] : old,
       );
       void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
-      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: historyKey(household.id) });
       onClose();
     },
     onError: (err) => {

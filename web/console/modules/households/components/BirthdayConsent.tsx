@@ -22,8 +22,12 @@ import { formatDateTime } from '../../../../ui/format';
 import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
+import { householdKey } from '../hooks/useHousehold';
+import { historyKey } from '../hooks/useHouseholdHistory';
 
 type Member = Household['members'][number];
+
+const birthdaysKey = (householdId: string) => [...householdKey(householdId), 'birthdays'] as const;
 
 // Days per month (02-29 is a birthday too).
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -73,8 +77,8 @@ function RecordBirthdayModal({
       }),
     onSuccess: () => {
       message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['households', 'detail', householdId, 'birthdays'] });
-      void qc.invalidateQueries({ queryKey: ['households', 'detail', householdId, 'history'] });
+      void qc.invalidateQueries({ queryKey: birthdaysKey(householdId) });
+      void qc.invalidateQueries({ queryKey: historyKey(householdId) });
       onClose();
     },
     onError: (err) => {
@@ -154,9 +158,8 @@ export function BirthdayConsent({ household, hidden }: { household: Household; h
   const notifyError = useNotifyError();
   const qc = useQueryClient();
   const allowed = can('consent.manage');
-  const key = ['households', 'detail', household.id, 'birthdays'];
   const q = useQuery({
-    queryKey: key,
+    queryKey: birthdaysKey(household.id),
     queryFn: () => birthdaysApi.list(household.id),
     enabled: allowed && !hidden,
   });
@@ -165,8 +168,8 @@ export function BirthdayConsent({ household, hidden }: { household: Household; h
     mutationFn: (m: Member) => birthdaysApi.remove(household.id, m.id),
     onSuccess: () => {
       message.success(t('birthdays.withdrawn'));
-      void qc.invalidateQueries({ queryKey: key });
-      void qc.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      void qc.invalidateQueries({ queryKey: birthdaysKey(household.id) });
+      void qc.invalidateQueries({ queryKey: historyKey(household.id) });
     },
     onError: notifyError,
   });

@@ -10,6 +10,7 @@ import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { consentsKey, useConsents } from '../hooks/useConsents';
 import { householdKey } from '../hooks/useHousehold';
+import { historyKey } from '../hooks/useHouseholdHistory';
 import { sensitiveKey } from '../hooks/useSensitiveFacts';
 import { RecordConsentModal } from './RecordConsentModal';
 
@@ -30,7 +31,7 @@ export function ConsentsTab({ household }: { household: Household }) {
     onSuccess: () => {
       message.success(t('consents.withdrawn'));
       void queryClient.invalidateQueries({ queryKey: consentsKey(household.id) });
-      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: historyKey(household.id) });
       // Withdrawing erases the facts stored under the consent: the archive's counts and version move.
       void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
       queryClient.removeQueries({ queryKey: sensitiveKey(household.id) });

@@ -28,6 +28,7 @@ import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { fieldLabel } from '../customFieldLabel';
 import { householdKey } from '../hooks/useHousehold';
+import { historyKey } from '../hooks/useHouseholdHistory';
 import { type HouseholdFormValues, tabOfPath, toFormValues, toUpdateBody } from '../householdForm';
 import { CustomFieldInput } from './CustomFieldInput';
 import { MembersEditor } from './MembersEditor';
@@ -80,7 +81,7 @@ export function HouseholdEditor({
     onSuccess: (saved) => {
       queryClient.setQueryData(householdKey(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['households', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', saved.id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: historyKey(saved.id) });
       message.success(t('households.edit.saved'));
       onDone();
     },

@@ -8,6 +8,7 @@ import type { Household, RecordConsentBody } from '../../../../api/types';
 import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { consentsKey } from '../hooks/useConsents';
+import { historyKey } from '../hooks/useHouseholdHistory';
 
 interface ConsentForm {
   purpose: ConsentPurpose;
@@ -63,7 +64,7 @@ export function RecordConsentModal({
     onSuccess: () => {
       message.success(t('consents.recorded'));
       void queryClient.invalidateQueries({ queryKey: consentsKey(household.id) });
-      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: historyKey(household.id) });
       onClose();
     },
     onError: (err) => {

@@ -17,6 +17,7 @@ import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { useConsents } from '../hooks/useConsents';
 import { householdKey } from '../hooks/useHousehold';
+import { historyKey } from '../hooks/useHouseholdHistory';
 import { sensitiveKey, useSensitiveFacts } from '../hooks/useSensitiveFacts';
 import { AddSensitiveFactModal } from './AddSensitiveFactModal';
 import { RecordConsentModal } from './RecordConsentModal';
@@ -53,7 +54,7 @@ export function SensitivePanel({ household }: { household: Household }) {
         old?.filter((x) => x.id !== f.id),
       );
       void queryClient.invalidateQueries({ queryKey: householdKey(household.id), exact: true });
-      void queryClient.invalidateQueries({ queryKey: ['households', 'detail', household.id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: historyKey(household.id) });
     },
     onError: notifyError,
   });

@@ -34,10 +34,10 @@ export function useJourneyFunnel(estateId: string) {
   });
 }
 
-export function useJourneyStuck(estateId: string, stage: PlanStageCode | null) {
+export function useJourneyStuck(estateId: string, stage: PlanStageCode) {
   return useQuery({
     queryKey: ['journey', 'stuck', estateId, stage],
-    queryFn: () => journeyApi.stuck(estateId, stage!),
-    enabled: !!estateId && !!stage,
+    queryFn: () => journeyApi.stuck(estateId, stage),
+    enabled: !!estateId,
   });
 }

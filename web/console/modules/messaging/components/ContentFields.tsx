@@ -13,7 +13,7 @@ import { useProviders, useTemplates } from '../hooks/useMessaging';
 import { APPROVAL_COLORS } from '../messagingText';
 import { hasUsableSms } from './NoProviderBanner';
 import { TemplateEditor } from './TemplateEditor';
-import { TIP_TEMPLATE, TipField } from './TipField';
+import { isTipTemplate, TIP_TEMPLATE, TipField } from './TipField';
 
 const SMS = new Set<CampaignChannel>(['sms_aliyun', 'sms_tencent']);
 
@@ -61,14 +61,13 @@ export function ContentFields({ estateId, festival }: { estateId: string; festiv
           options={MESSAGE_PURPOSES.map((p) => ({ value: p, label: t(`outbox.purpose.${p}`) }))}
           data-testid="campaign-purpose"
           onChange={(p: MessagePurpose) => {
-            // A tip fits one purpose (health tips only as health tips); its template follows.
+            // A tip fits one purpose (health tips only as health tips); its template follows: a tip
+            // template (or none yet) becomes this purpose's, or none when it has no tips. A template
+            // of one's own stays.
             form.setFieldValue('tipId', undefined);
             const current = form.getFieldValue('templateCode') as string | undefined;
-            const tipTemplates = Object.values(TIP_TEMPLATE);
-            if (TIP_TEMPLATE[p] && (!current || tipTemplates.includes(current)))
+            if (isTipTemplate(current) || (TIP_TEMPLATE[p] && !current))
               form.setFieldValue('templateCode', TIP_TEMPLATE[p]);
-            else if (!TIP_TEMPLATE[p] && current && tipTemplates.includes(current))
-              form.setFieldValue('templateCode', undefined);
           }}
         />
       </Form.Item>

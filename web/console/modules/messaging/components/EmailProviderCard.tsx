@@ -11,7 +11,6 @@ import {
   Row,
   Skeleton,
   Switch,
-  Tag,
   Typography,
 } from 'antd';
 import { useEffect } from 'react';
@@ -21,6 +20,7 @@ import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { messagingKeys } from '../hooks/useMessaging';
 import { formatInZone } from '../messagingText';
+import { CredentialItem, SecretStateTag } from './CredentialFields';
 
 interface Values {
   enabled: boolean;
@@ -57,7 +57,10 @@ export function EmailProviderCard({
   });
   const p = q.data ?? null;
 
+  // Once the answer is in, the form is mounted (the skeleton shows until then): filling it earlier
+  // would write to a form instance that no <Form> is connected to yet.
   useEffect(() => {
+    if (q.isPending) return;
     form.setFieldsValue({
       enabled: p?.enabled ?? true,
       host: p?.host ?? '',
@@ -68,7 +71,7 @@ export function EmailProviderCard({
       username: undefined,
       password: undefined,
     });
-  }, [p, form]);
+  }, [q.isPending, p, form]);
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -97,11 +100,7 @@ export function EmailProviderCard({
     <Card
       title={t('providers.email.title')}
       data-testid="provider-email"
-      extra={
-        <Tag color={set ? 'green' : 'default'} data-testid="provider-email-state">
-          {set ? t('providers.secretSet') : t('providers.secretNotSet')}
-        </Tag>
-      }
+      extra={<SecretStateTag stored={set} testId="provider-email-state" />}
       style={{ height: '100%' }}
     >
       {q.isError ? (
@@ -145,36 +144,26 @@ export function EmailProviderCard({
           </Typography.Paragraph>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item
+              <CredentialItem
                 name="username"
                 label={t('providers.email.username')}
+                stored={set}
+                maxLength={200}
                 extra={
                   p?.usernameHint
                     ? t('providers.email.usernameHint', { hint: p.usernameHint })
                     : t('providers.secretNotSet')
                 }
-                rules={[{ required: !set, message: t('providers.keyRequired') }]}
-              >
-                <Input
-                  autoComplete="off"
-                  maxLength={200}
-                  placeholder={set ? t('providers.keepStored') : ''}
-                />
-              </Form.Item>
+              />
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item
+              <CredentialItem
                 name="password"
                 label={t('providers.email.password')}
-                extra={set ? t('providers.secretSetHelp') : t('providers.secretNotSet')}
-                rules={[{ required: !set, message: t('providers.keyRequired') }]}
-              >
-                <Input.Password
-                  autoComplete="new-password"
-                  maxLength={256}
-                  placeholder={set ? t('providers.keepStored') : ''}
-                />
-              </Form.Item>
+                stored={set}
+                secret
+                maxLength={256}
+              />
             </Col>
           </Row>
           <Row gutter={12}>

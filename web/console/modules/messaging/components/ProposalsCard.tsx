@@ -56,10 +56,13 @@ export function ProposalsCard({
           {items.map((p, i) => {
             const days = daysBetween(today, p.date);
             const existing = prepared(p);
+            const birthday = p.kind === 'birthday';
+            // What the test ids name: the festival, or the day of a birthday proposal.
+            const slug = birthday ? `birthday-${p.date}` : p.festival;
             return (
               <Flex
                 key={`${p.kind}-${p.festival}-${p.date}`}
-                data-testid={p.kind === 'birthday' ? `proposal-birthday-${p.date}` : `proposal-${p.festival}`}
+                data-testid={`proposal-${slug}`}
                 justify="space-between"
                 align="center"
                 gap={12}
@@ -68,9 +71,9 @@ export function ProposalsCard({
               >
                 <Flex vertical gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
                   <Flex gap={6} wrap align="center">
-                    {p.kind === 'birthday' ? <GiftOutlined style={{ color: '#eb2f96' }} /> : null}
+                    {birthday ? <GiftOutlined style={{ color: '#eb2f96' }} /> : null}
                     <Typography.Text strong>
-                      {p.kind === 'birthday'
+                      {birthday
                         ? t('campaigns.proposals.birthday')
                         : i18n.language === 'en'
                           ? p.festivalEn
@@ -85,14 +88,14 @@ export function ProposalsCard({
                       <Tag>{t('campaigns.proposals.inDays', { n: days })}</Tag>
                     )}
                     {p.optional ? <Tag>{t('campaigns.proposals.optional')}</Tag> : null}
-                    {p.kind === 'birthday' ? (
+                    {birthday ? (
                       <Tag color="magenta" data-testid={`proposal-birthday-count-${p.date}`}>
                         {t('campaigns.proposals.people', { count: p.recipients ?? 0 })}
                       </Tag>
                     ) : null}
                   </Flex>
                   <Typography.Text type="secondary">
-                    {p.kind === 'birthday'
+                    {birthday
                       ? t('campaigns.proposals.audienceBirthday', { count: p.recipients ?? 0 })
                       : p.audience.careFlags?.length
                         ? t('campaigns.proposals.audienceFlags', {
@@ -105,21 +108,14 @@ export function ProposalsCard({
                   </Typography.Text>
                 </Flex>
                 {existing ? (
-                  <Link
-                    to={`/campaigns/${encodeURIComponent(existing.id)}`}
-                    data-testid={
-                      p.kind === 'birthday' ? `prepared-birthday-${p.date}` : `prepared-${p.festival}`
-                    }
-                  >
+                  <Link to={`/campaigns/${encodeURIComponent(existing.id)}`} data-testid={`prepared-${slug}`}>
                     {t('campaigns.proposals.prepared')}
                   </Link>
                 ) : (
                   <Button
                     type={days <= 7 ? 'primary' : 'default'}
                     onClick={() => navigate('/campaigns/new', { state: { proposal: p } })}
-                    data-testid={
-                      p.kind === 'birthday' ? `prepare-birthday-${p.date}` : `prepare-${p.festival}`
-                    }
+                    data-testid={`prepare-${slug}`}
                   >
                     {t('campaigns.proposals.prepare')}
                   </Button>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, Row, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MessageProvider, messagingApi, type ProviderChannel } from '../../../../api/messaging';
@@ -7,6 +7,7 @@ import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { messagingKeys } from '../hooks/useMessaging';
 import { formatInZone } from '../messagingText';
+import { CredentialItem, SecretStateTag } from './CredentialFields';
 
 interface Values {
   enabled: boolean;
@@ -78,11 +79,7 @@ export function SmsProviderCard({
     <Card
       title={t(`outbox.channel.${channel}`)}
       data-testid={`provider-${channel}`}
-      extra={
-        <Tag color={set ? 'green' : 'default'} data-testid={`provider-${channel}-state`}>
-          {set ? t('providers.secretSet') : t('providers.secretNotSet')}
-        </Tag>
-      }
+      extra={<SecretStateTag stored={set} testId={`provider-${channel}-state`} />}
       style={{ height: '100%' }}
     >
       <Form<Values>
@@ -104,32 +101,26 @@ export function SmsProviderCard({
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item
+            <CredentialItem
               name="accessKeyId"
               label={tencent ? 'SecretId' : 'AccessKey ID'}
+              stored={set}
+              maxLength={128}
               extra={
                 provider?.accessKeyIdHint
                   ? t('providers.keyHint', { hint: provider.accessKeyIdHint })
                   : t('providers.secretNotSet')
               }
-              rules={[{ required: !set, message: t('providers.keyRequired') }]}
-            >
-              <Input autoComplete="off" maxLength={128} placeholder={set ? t('providers.keepStored') : ''} />
-            </Form.Item>
+            />
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
+            <CredentialItem
               name="accessKeySecret"
               label={tencent ? 'SecretKey' : 'AccessKey Secret'}
-              extra={set ? t('providers.secretSetHelp') : t('providers.secretNotSet')}
-              rules={[{ required: !set, message: t('providers.keyRequired') }]}
-            >
-              <Input.Password
-                autoComplete="new-password"
-                maxLength={256}
-                placeholder={set ? t('providers.keepStored') : ''}
-              />
-            </Form.Item>
+              stored={set}
+              secret
+              maxLength={256}
+            />
           </Col>
         </Row>
         {tencent ? (

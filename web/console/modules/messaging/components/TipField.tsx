@@ -9,6 +9,11 @@ export const TIP_TEMPLATE: Partial<Record<MessagePurpose, string>> = {
   health_tips: 'health_tip',
 };
 
+/** Whether a template is one of the tip templates (they carry the chosen tip, not text of their own). */
+export function isTipTemplate(code: string | undefined): boolean {
+  return !!code && Object.values(TIP_TEMPLATE).includes(code);
+}
+
 /** Whether a tip may be the content of a campaign with this purpose (health tips only as health_tips). */
 export function tipFits(tip: Pick<Tip, 'category'>, purpose: MessagePurpose | undefined): boolean {
   return purpose === 'health_tips' ? tip.category === 'health' : tip.category !== 'health';
@@ -48,7 +53,7 @@ export function TipField({ estateId, purpose }: { estateId: string; purpose: Mes
           ({ getFieldValue }) => ({
             // The tip templates need a tip ({tip}); a template of one's own may carry its own text.
             validator: (_, v: string | undefined) =>
-              !v && Object.values(TIP_TEMPLATE).includes(getFieldValue('templateCode'))
+              !v && isTipTemplate(getFieldValue('templateCode'))
                 ? Promise.reject(new Error(t('tips.campaign.tipRequired')))
                 : Promise.resolve(),
           }),

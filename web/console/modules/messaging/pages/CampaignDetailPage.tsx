@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { type CampaignAudience, campaignsApi } from '../../../../api/messaging';
+import { type Campaign, type CampaignAudience, campaignsApi } from '../../../../api/messaging';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useBuildings } from '../../../hooks/useBuildings';
 import { useNotifyError } from '../../../hooks/useNotifyError';
@@ -46,13 +46,18 @@ export function CampaignDetailPage() {
   });
   const audience = useAudienceText(c?.estateId ?? estateId, c?.audience);
   const tips = useTipList(c?.tipId ? c.estateId : '', {});
+  const tip = c?.tipId ? tips.data?.find((x) => x.id === c.tipId) : undefined;
+  // Started or cancelled: this page shows the answer; the lists and the outbox refresh.
+  const changed = (r: Campaign) => {
+    qc.setQueryData(messagingKeys.campaign(id), r);
+    void qc.invalidateQueries({ queryKey: messagingKeys.campaigns });
+    void qc.invalidateQueries({ queryKey: messagingKeys.messages });
+  };
   const cancel = useMutation({
     mutationFn: () => campaignsApi.cancel(id, c!.version),
     onSuccess: (r) => {
       message.success(t('campaigns.cancel.done', { n: r.progress.suppressed }));
-      qc.setQueryData(messagingKeys.campaign(id), r);
-      void qc.invalidateQueries({ queryKey: messagingKeys.campaigns });
-      void qc.invalidateQueries({ queryKey: messagingKeys.messages });
+      changed(r);
     },
     onError: (err) => {
       notifyError(err);
@@ -63,9 +68,7 @@ export function CampaignDetailPage() {
     mutationFn: () => campaignsApi.start(id),
     onSuccess: (r) => {
       message.success(t('campaigns.wizard.started', { n: r.enqueuedCount }));
-      qc.setQueryData(messagingKeys.campaign(id), r);
-      void qc.invalidateQueries({ queryKey: messagingKeys.campaigns });
-      void qc.invalidateQueries({ queryKey: messagingKeys.messages });
+      changed(r);
     },
     onError: notifyError,
   });
@@ -193,11 +196,7 @@ export function CampaignDetailPage() {
           {c.tipId ? (
             <Descriptions.Item label={t('tips.campaign.tip')}>
               <span data-testid="campaign-tip">
-                {(() => {
-                  const tip = tips.data?.find((x) => x.id === c.tipId);
-                  if (!tip) return c.tipId;
-                  return i18n.language === 'en' ? tip.titleEn : tip.titleZh;
-                })()}
+                {tip ? (i18n.language === 'en' ? tip.titleEn : tip.titleZh) : c.tipId}
               </span>
             </Descriptions.Item>
           ) : null}

@@ -78,8 +78,7 @@ function fromTip(tip: Tip): Partial<Values> {
  * Form values from a proposal: its name, template, audience; sent at 09:00 that day. A birthday
  * proposal's audience is the day (audience.birthday), which the wizard keeps as it is.
  */
-function fromProposal(p: CampaignProposal | undefined, today: string, tip?: Tip): Partial<Values> {
-  if (tip) return fromTip(tip);
+function fromProposal(p: CampaignProposal | undefined, today: string): Partial<Values> {
   if (!p) return { purpose: 'greetings', channel: 'dev', when: 'now' };
   const future = p.sendDate > today;
   return {
@@ -114,7 +113,13 @@ export function CampaignNewPage() {
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<CampaignPreview | null>(null);
-  const initial = useMemo(() => fromProposal(proposal, todayIn(timeZone), tip), [proposal, timeZone, tip]);
+  const initial = useMemo(
+    () => (tip ? fromTip(tip) : fromProposal(proposal, todayIn(timeZone))),
+    [proposal, timeZone, tip],
+  );
+  // The festival's name in the UI language (not for a birthday proposal).
+  const festival =
+    proposal && !birthday ? (i18n.language === 'en' ? proposal.festivalEn : proposal.festival) : undefined;
   // A 400 naming fields of the first step (health tips by SMS: channel) is shown on those fields.
   const [fieldErrors, setFieldErrors] = useState<unknown>(null);
   useEffect(() => {
@@ -208,9 +213,7 @@ export function CampaignNewPage() {
           birthday
             ? t('campaigns.wizard.titleBirthday', { day: birthday })
             : proposal
-              ? t('campaigns.wizard.titleFestival', {
-                  festival: i18n.language === 'en' ? proposal.festivalEn : proposal.festival,
-                })
+              ? t('campaigns.wizard.titleFestival', { festival })
               : tip
                 ? t('campaigns.wizard.titleTip')
                 : t('campaigns.wizard.title')
@@ -229,18 +232,7 @@ export function CampaignNewPage() {
           ]}
         />
         <Form<Values> form={form} layout="vertical" name="campaign" initialValues={initial}>
-          {step === 0 && estateId ? (
-            <ContentFields
-              estateId={estateId}
-              festival={
-                proposal && !birthday
-                  ? i18n.language === 'en'
-                    ? proposal.festivalEn
-                    : proposal.festival
-                  : undefined
-              }
-            />
-          ) : null}
+          {step === 0 && estateId ? <ContentFields estateId={estateId} festival={festival} /> : null}
           {step === 1 && birthday ? (
             <Alert
               type="info"

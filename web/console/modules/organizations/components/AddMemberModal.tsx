@@ -22,18 +22,20 @@ export function AddMemberModal({
   const [role, setRole] = useState('');
   const [picked, setPicked] = useState<HouseholdSummary | null>(null);
   const [saving, setSaving] = useState(false);
-  const close = () => {
+  const reset = () => {
     setRole('');
     setPicked(null);
-    onClose();
   };
   return (
     <Modal
       open={open}
       title={t('orgs.members.addTitle')}
-      onCancel={close}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
       okText={t('orgs.members.add')}
-      okButtonProps={{ disabled: !picked, 'data-testid': 'org-member-save' } as { disabled: boolean }}
+      okButtonProps={{ disabled: !picked, 'data-testid': 'org-member-save' }}
       confirmLoading={saving}
       destroyOnHidden
       onOk={async () => {
@@ -41,8 +43,7 @@ export function AddMemberModal({
         setSaving(true);
         try {
           await onAdd(picked.id, role.trim() || undefined);
-          setRole('');
-          setPicked(null);
+          reset();
         } finally {
           setSaving(false);
         }

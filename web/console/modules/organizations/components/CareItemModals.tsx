@@ -1,7 +1,7 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../forms/FormModal';
 import { CARE_AUDIENCES_UI, type CareAudience, type CarePlan, type CarePlanItem } from '../organizationText';
 import { StaffSelect } from './StaffSelect';
 
@@ -28,73 +28,57 @@ export function CareItemFormModal({
   onSave: (v: CareItemValues) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<CareItemValues>();
-  const [saving, setSaving] = useState(false);
   const start = dayjs(plan.start);
   const end = dayjs(plan.end);
   return (
-    <Modal
+    <FormModal<CareItemValues>
       open={open}
       title={initial ? t('carePlan.editTitle') : t('carePlan.addTitle', { quarter: plan.quarter })}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'care-item-save' } as Record<string, string>}
-      onOk={async () => {
-        const v = await form.validateFields();
-        setSaving(true);
-        try {
-          await onSave(v);
-        } finally {
-          setSaving(false);
-        }
-      }}
+      saveTestId="care-item-save"
+      onClose={onClose}
+      onSave={onSave}
+      initialValues={
+        initial
+          ? {
+              title: initial.title,
+              audience: initial.audience,
+              audienceNote: initial.audienceNote ?? undefined,
+              ownerId: initial.ownerId,
+              dueDate: dayjs(initial.dueDate),
+            }
+          : { audience: 'elderly_alone', dueDate: end.subtract(1, 'day') }
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          initial
-            ? {
-                title: initial.title,
-                audience: initial.audience,
-                audienceNote: initial.audienceNote ?? undefined,
-                ownerId: initial.ownerId,
-                dueDate: dayjs(initial.dueDate),
-              }
-            : { audience: 'elderly_alone', dueDate: end.subtract(1, 'day') }
-        }
+      <Form.Item
+        name="title"
+        label={t('carePlan.what')}
+        rules={[{ required: true, whitespace: true, max: 200 }]}
       >
-        <Form.Item
-          name="title"
-          label={t('carePlan.what')}
-          rules={[{ required: true, whitespace: true, max: 200 }]}
-        >
-          <Input maxLength={200} placeholder={t('carePlan.whatPlaceholder')} data-testid="care-item-title" />
-        </Form.Item>
-        <Form.Item name="audience" label={t('carePlan.forWhom')} rules={[{ required: true }]}>
-          <Select
-            options={CARE_AUDIENCES_UI.map((a) => ({ value: a, label: t(`carePlan.audiences.${a}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="audienceNote" label={t('carePlan.audienceNote')} rules={[{ max: 200 }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="ownerId" label={t('carePlan.owner')} rules={[{ required: true }]}>
-          <StaffSelect estateId={plan.estateId} testId="care-item-owner" />
-        </Form.Item>
-        <Form.Item name="dueDate" label={t('carePlan.due')} rules={[{ required: true }]}>
-          <DatePicker
-            style={{ width: '100%' }}
-            inputReadOnly
-            disabledDate={(d) => d.isBefore(start, 'day') || !d.isBefore(end, 'day')}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={200} placeholder={t('carePlan.whatPlaceholder')} data-testid="care-item-title" />
+      </Form.Item>
+      <Form.Item name="audience" label={t('carePlan.forWhom')} rules={[{ required: true }]}>
+        <Select options={CARE_AUDIENCES_UI.map((a) => ({ value: a, label: t(`carePlan.audiences.${a}`) }))} />
+      </Form.Item>
+      <Form.Item name="audienceNote" label={t('carePlan.audienceNote')} rules={[{ max: 200 }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="ownerId" label={t('carePlan.owner')} rules={[{ required: true }]}>
+        <StaffSelect estateId={plan.estateId} testId="care-item-owner" />
+      </Form.Item>
+      <Form.Item name="dueDate" label={t('carePlan.due')} rules={[{ required: true }]}>
+        <DatePicker
+          style={{ width: '100%' }}
+          inputReadOnly
+          disabledDate={(d) => d.isBefore(start, 'day') || !d.isBefore(end, 'day')}
+        />
+      </Form.Item>
+    </FormModal>
   );
+}
+
+interface DoneValues {
+  doneOn: Dayjs;
+  doneNote?: string;
 }
 
 /** Mark an item done: on which day (today by default, not later) and a note. */
@@ -105,46 +89,25 @@ export function MarkDoneModal({
 }: {
   item: CarePlanItem | null;
   onClose: () => void;
-  onSave: (v: { doneOn: Dayjs; doneNote?: string }) => Promise<void>;
+  onSave: (v: DoneValues) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ doneOn: Dayjs; doneNote?: string }>();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
+    <FormModal<DoneValues>
       open={!!item}
       title={item ? t('carePlan.doneTitle', { title: item.title }) : ''}
-      onCancel={onClose}
       okText={t('carePlan.markDone')}
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'care-done-save' } as Record<string, string>}
-      onOk={async () => {
-        const v = await form.validateFields();
-        setSaving(true);
-        try {
-          await onSave(v);
-        } finally {
-          setSaving(false);
-        }
-      }}
+      saveTestId="care-done-save"
+      onClose={onClose}
+      onSave={onSave}
+      initialValues={{ doneOn: dayjs() }}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ doneOn: dayjs() }}>
-        <Form.Item name="doneOn" label={t('carePlan.doneOn')} rules={[{ required: true }]}>
-          <DatePicker
-            style={{ width: '100%' }}
-            inputReadOnly
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item name="doneNote" label={t('carePlan.doneNote')} rules={[{ max: 500 }]}>
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            maxLength={500}
-            data-testid="care-done-note"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="doneOn" label={t('carePlan.doneOn')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Form.Item name="doneNote" label={t('carePlan.doneNote')} rules={[{ max: 500 }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="care-done-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../forms/FormModal';
 import { ORG_CONTACT_CHANNELS_UI, type OrgContactChannel } from '../organizationText';
 import { StaffSelect } from './StaffSelect';
 
@@ -30,71 +30,52 @@ export function ContactLogModal({
   onSave: (v: ContactValues) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ContactValues>();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
+    <FormModal<ContactValues>
       open={open}
       title={t('orgs.contact.title', { name: orgName })}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'org-contact-save' } as Record<string, string>}
-      onOk={async () => {
-        const v = await form.validateFields();
-        setSaving(true);
-        try {
-          await onSave(v);
-        } finally {
-          setSaving(false);
-        }
-      }}
+      saveTestId="org-contact-save"
+      onClose={onClose}
+      onSave={onSave}
+      initialValues={{ contactedAt: dayjs(), staffId: meId, channel: 'meeting' }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ contactedAt: dayjs(), staffId: meId, channel: 'meeting' }}
+      <Form.Item name="contactedAt" label={t('orgs.contact.when')} rules={[{ required: true }]}>
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          style={{ width: '100%' }}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          inputReadOnly
+        />
+      </Form.Item>
+      <Form.Item name="staffId" label={t('orgs.contact.who')} rules={[{ required: true }]}>
+        <StaffSelect estateId={estateId} />
+      </Form.Item>
+      <Form.Item name="channel" label={t('orgs.contact.channel')} rules={[{ required: true }]}>
+        <Select
+          data-testid="org-contact-channel"
+          options={ORG_CONTACT_CHANNELS_UI.map((c) => ({ value: c, label: t(`orgs.channels.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="summary"
+        label={t('orgs.contact.summary')}
+        rules={[{ required: true, whitespace: true, max: 1000 }]}
       >
-        <Form.Item name="contactedAt" label={t('orgs.contact.when')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            inputReadOnly
-          />
-        </Form.Item>
-        <Form.Item name="staffId" label={t('orgs.contact.who')} rules={[{ required: true }]}>
-          <StaffSelect estateId={estateId} />
-        </Form.Item>
-        <Form.Item name="channel" label={t('orgs.contact.channel')} rules={[{ required: true }]}>
-          <Select
-            data-testid="org-contact-channel"
-            options={ORG_CONTACT_CHANNELS_UI.map((c) => ({ value: c, label: t(`orgs.channels.${c}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="summary"
-          label={t('orgs.contact.summary')}
-          rules={[{ required: true, whitespace: true, max: 1000 }]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            maxLength={1000}
-            data-testid="org-contact-summary"
-          />
-        </Form.Item>
-        <Form.Item
-          name="followUp"
-          label={t('orgs.contact.followUp')}
-          rules={[{ max: 500 }]}
-          extra={t('orgs.contact.followUpHint')}
-        >
-          <Input maxLength={500} data-testid="org-contact-followup" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          maxLength={1000}
+          data-testid="org-contact-summary"
+        />
+      </Form.Item>
+      <Form.Item
+        name="followUp"
+        label={t('orgs.contact.followUp')}
+        rules={[{ max: 500 }]}
+        extra={t('orgs.contact.followUpHint')}
+      >
+        <Input maxLength={500} data-testid="org-contact-followup" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
 import type {
   AddOrganizationMemberBody,
   CarePlan,
@@ -16,6 +17,7 @@ import type {
 } from '../../../../../contract/organizations.js';
 import { api } from '../../../../api/client';
 import type { Page } from '../../../../api/types';
+import { useNotifyError } from '../../../hooks/useNotifyError';
 
 const enc = encodeURIComponent;
 
@@ -87,6 +89,28 @@ export function useCarePlan(estateId: string, quarter?: string) {
     queryFn: () => organizationsApi.carePlan(estateId, quarter),
     enabled: !!estateId,
   });
+}
+
+/**
+ * Runs one organizations or care-plan call: on success shows `ok` (text, or text made from the
+ * answer) and refreshes every organizations query; on failure shows the error. Resolves to the
+ * answer, or undefined when the call failed.
+ */
+export function useOrgAction() {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  return async <T>(fn: () => Promise<T>, ok: string | ((r: T) => string)): Promise<T | undefined> => {
+    try {
+      const r = await fn();
+      message.success(typeof ok === 'string' ? ok : ok(r));
+      void qc.invalidateQueries({ queryKey: orgKeys.all });
+      return r;
+    } catch (err) {
+      notifyError(err);
+      return undefined;
+    }
+  };
 }
 
 /** 2026-Q4 → 2026-Q3 (n = -1) or 2027-Q1 (n = 1). */

@@ -7,10 +7,8 @@ import {
   RightOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Empty,
@@ -27,12 +25,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { useCurrentUser } from '../../../session/useCurrentUser';
 import { useEstate } from '../../../session/useEstate';
+import { percent } from '../../agenda/agendaText';
 import { CareItemFormModal, MarkDoneModal } from '../components/CareItemModals';
-import { organizationsApi, orgKeys, shiftQuarter, useCarePlan } from '../hooks/useOrganizations';
+import { organizationsApi, shiftQuarter, useCarePlan, useOrgAction } from '../hooks/useOrganizations';
 import type { CarePlan, CarePlanItem } from '../organizationText';
 
 /** 季节关怀计划表 (C7): the quarter's small things to do for residents, who does them, done or not. */
@@ -45,24 +43,14 @@ export function CarePlanPage() {
   const me = useCurrentUser().data;
   const manages = can('plan.manage');
   const isMobile = useIsMobile();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
+  const run = useOrgAction();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<CarePlanItem | null>(null);
   const [marking, setMarking] = useState<CarePlanItem | null>(null);
   const p = plan.data;
-  const refresh = () => void qc.invalidateQueries({ queryKey: orgKeys.all });
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      message.success(ok);
-      refresh();
-      return true;
-    } catch (err) {
-      notifyError(err);
-      return false;
-    }
+  const closeForm = () => {
+    setAdding(false);
+    setEditing(null);
   };
   const mayMark = (i: CarePlanItem) => manages || me?.id === i.ownerId;
   const undo = (i: CarePlanItem) =>
@@ -146,18 +134,16 @@ export function CarePlanPage() {
             <>
               <Popconfirm
                 title={t('carePlan.copyConfirm', { from: shiftQuarter(p.quarter, -1), to: p.quarter })}
-                onConfirm={async () => {
-                  try {
-                    const r = await organizationsApi.copyCarePlan(estateId, {
-                      from: shiftQuarter(p.quarter, -1),
-                      to: p.quarter,
-                    });
-                    message.success(t('carePlan.copied', { copied: r.copied, skipped: r.skipped }));
-                    refresh();
-                  } catch (err) {
-                    notifyError(err);
-                  }
-                }}
+                onConfirm={() =>
+                  run(
+                    () =>
+                      organizationsApi.copyCarePlan(estateId, {
+                        from: shiftQuarter(p.quarter, -1),
+                        to: p.quarter,
+                      }),
+                    (r) => t('carePlan.copied', { copied: r.copied, skipped: r.skipped }),
+                  )
+                }
               >
                 <Button icon={<CopyOutlined />} data-testid="care-copy">
                   {t('carePlan.copy')}
@@ -226,10 +212,7 @@ export function CarePlanPage() {
             open={adding || !!editing}
             plan={p}
             initial={editing ?? undefined}
-            onClose={() => {
-              setAdding(false);
-              setEditing(null);
-            }}
+            onClose={closeForm}
             onSave={async (v) => {
               const body = {
                 title: v.title.trim(),
@@ -256,10 +239,7 @@ export function CarePlanPage() {
                       }),
                     t('carePlan.added'),
                   );
-              if (ok) {
-                setAdding(false);
-                setEditing(null);
-              }
+              if (ok) closeForm();
             }}
           />
         </>
@@ -315,7 +295,7 @@ function QuarterBar({ plan: p, onShift }: { plan: CarePlan; onShift: (n: number)
             {p.overdue ? ` · ${t('carePlan.overdueCount', { n: p.overdue })}` : ''}
           </Typography.Text>
           <Progress
-            percent={p.total ? Math.round((p.done / p.total) * 100) : 0}
+            percent={percent(p.done, p.total)}
             format={() => `${p.done}/${p.total}`}
             status={p.total > 0 && p.done === p.total ? 'success' : 'normal'}
             data-testid="care-progress"

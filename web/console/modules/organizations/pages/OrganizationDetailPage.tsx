@@ -8,10 +8,8 @@ import {
   UndoOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Descriptions,
@@ -29,7 +27,6 @@ import { Link, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { useCurrentUser } from '../../../session/useCurrentUser';
 import { AddMemberModal } from '../components/AddMemberModal';
@@ -37,7 +34,7 @@ import { ContactLogModal } from '../components/ContactLogModal';
 import { OrganizationFormModal } from '../components/OrganizationFormModal';
 import {
   organizationsApi,
-  orgKeys,
+  useOrgAction,
   useOrganization,
   useOrganizationContacts,
 } from '../hooks/useOrganizations';
@@ -50,9 +47,7 @@ export function OrganizationDetailPage() {
   const org = useOrganization(id);
   const can = useCan();
   const me = useCurrentUser().data;
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
+  const run = useOrgAction();
   const isMobile = useIsMobile();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -61,18 +56,6 @@ export function OrganizationDetailPage() {
   const manages = can('plan.manage');
   const keeper = !!o && (manages || me?.id === o.managerId || me?.role === 'culture');
   const memberIds = useMemo(() => new Set((o?.members ?? []).map((m) => m.householdId)), [o]);
-  const refresh = () => void qc.invalidateQueries({ queryKey: orgKeys.all });
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      message.success(ok);
-      refresh();
-      return true;
-    } catch (err) {
-      notifyError(err);
-      return false;
-    }
-  };
 
   if (org.isError) return <Alert type="error" showIcon title={org.error.message} />;
   if (!o) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -195,7 +178,7 @@ export function OrganizationDetailPage() {
             )}
           />
         </Card>
-        <ContactLog org={o} keeper={keeper} run={run} />
+        <ContactLog org={o} keeper={keeper} />
       </Flex>
 
       <OrganizationFormModal
@@ -259,15 +242,7 @@ export function OrganizationDetailPage() {
   );
 }
 
-function ContactLog({
-  org: o,
-  keeper,
-  run,
-}: {
-  org: OrganizationDetail;
-  keeper: boolean;
-  run: (fn: () => Promise<unknown>, ok: string) => Promise<boolean>;
-}) {
+function ContactLog({ org: o, keeper }: { org: OrganizationDetail; keeper: boolean }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const contacts = useOrganizationContacts(o.id);
@@ -287,7 +262,7 @@ function ContactLog({
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs.contact.empty')} />,
         }}
-        renderItem={(c) => <ContactItem key={c.id} c={c} keeper={keeper} run={run} />}
+        renderItem={(c) => <ContactItem key={c.id} c={c} keeper={keeper} />}
       />
       {contacts.hasNextPage ? (
         <Flex justify="center" style={{ marginTop: 8 }}>
@@ -300,16 +275,9 @@ function ContactLog({
   );
 }
 
-function ContactItem({
-  c,
-  keeper,
-  run,
-}: {
-  c: OrganizationContact;
-  keeper: boolean;
-  run: (fn: () => Promise<unknown>, ok: string) => Promise<boolean>;
-}) {
+function ContactItem({ c, keeper }: { c: OrganizationContact; keeper: boolean }) {
   const { t } = useTranslation();
+  const run = useOrgAction();
   const done = !!c.followUpDoneAt;
   return (
     <List.Item key={c.id} data-testid={`org-contact-${c.id}`} style={{ display: 'block' }}>

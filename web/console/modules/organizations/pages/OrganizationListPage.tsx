@@ -1,16 +1,14 @@
 import { PlusOutlined, ReloadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
-import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
 import { useEstate } from '../../../session/useEstate';
 import { OrganizationFormModal } from '../components/OrganizationFormModal';
-import { organizationsApi, orgKeys, useOrganizationList } from '../hooks/useOrganizations';
+import { organizationsApi, useOrgAction, useOrganizationList } from '../hooks/useOrganizations';
 import { KIND_COLORS, type Organization } from '../organizationText';
 
 /** 业主组织与协会 (C4): every organization of the estate, who keeps contact, and the latest contact. */
@@ -20,10 +18,8 @@ export function OrganizationListPage() {
   const can = useCan();
   const list = useOrganizationList(estateId);
   const [creating, setCreating] = useState(false);
-  const qc = useQueryClient();
+  const run = useOrgAction();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
 
   return (
     <div style={{ maxWidth: 960 }} data-testid="org-list">
@@ -68,22 +64,21 @@ export function OrganizationListPage() {
         estateId={estateId}
         onClose={() => setCreating(false)}
         onSave={async (v) => {
-          try {
-            const o = await organizationsApi.create(estateId, {
-              name: v.name.trim(),
-              kind: v.kind,
-              managerId: v.managerId,
-              description: v.description?.trim() || undefined,
-              meetingPlace: v.meetingPlace?.trim() || undefined,
-              meetingTime: v.meetingTime?.trim() || undefined,
-            });
-            message.success(t('orgs.created'));
-            setCreating(false);
-            void qc.invalidateQueries({ queryKey: orgKeys.all });
-            navigate(`/organizations/${encodeURIComponent(o.id)}`);
-          } catch (err) {
-            notifyError(err);
-          }
+          const o = await run(
+            () =>
+              organizationsApi.create(estateId, {
+                name: v.name.trim(),
+                kind: v.kind,
+                managerId: v.managerId,
+                description: v.description?.trim() || undefined,
+                meetingPlace: v.meetingPlace?.trim() || undefined,
+                meetingTime: v.meetingTime?.trim() || undefined,
+              }),
+            t('orgs.created'),
+          );
+          if (!o) return;
+          setCreating(false);
+          navigate(`/organizations/${encodeURIComponent(o.id)}`);
         }}
       />
     </div>

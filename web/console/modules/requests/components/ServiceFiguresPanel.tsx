@@ -3,12 +3,21 @@ import { Alert, Card, Col, Empty, Flex, Row, Select, Skeleton, Statistic, Table,
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceFiguresReport } from '../../../../../contract/service-requests.js';
-import { api } from '../../../../api/client';
+import { serviceRequestsApi } from '../../../../api/endpoints';
+import type { TeamCode } from '../../../../api/enums';
+import type { ServiceFiguresReport } from '../../../../api/types';
 import { useIsMobile } from '../../../hooks/useIsMobile';
+import { formatFen } from '../requestText';
 
 type PersonRow = ServiceFiguresReport['byPerson'][number];
-const TEAMS = ['technical', 'environment', 'security', 'service', 'management'] as const;
+// The team filter's options, in this order (checked against the team codes).
+const TEAMS = [
+  'technical',
+  'environment',
+  'security',
+  'service',
+  'management',
+] as const satisfies readonly TeamCode[];
 
 /** Minutes as "3 小时 5 分" / "3 h 5 min"; null as a dash. */
 function useDuration() {
@@ -22,7 +31,6 @@ function useDuration() {
   };
 }
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /**
  * 服务数据 on the KPI board (kpi.read): request response and completion times against the catalog
@@ -33,15 +41,10 @@ export function ServiceFiguresPanel({ estateId, from, to }: { estateId: string; 
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const duration = useDuration();
-  const [team, setTeam] = useState<string | undefined>();
+  const [team, setTeam] = useState<TeamCode | undefined>();
   const q = useQuery({
     queryKey: ['service-figures', estateId, from, to, team ?? ''],
-    queryFn: () =>
-      api.get<ServiceFiguresReport>(`/estates/${encodeURIComponent(estateId)}/service-figures`, {
-        from,
-        to,
-        team,
-      }),
+    queryFn: () => serviceRequestsApi.figures(estateId, { from, to, team }),
     enabled: !!estateId,
     placeholderData: keepPreviousData,
   });
@@ -104,7 +107,7 @@ export function ServiceFiguresPanel({ estateId, from, to }: { estateId: string; 
       title: t('figures.col.free'),
       key: 'free',
       width: 110,
-      render: (_, p) => (p.freeJobs ? `${p.freeJobs} · ${yuan(p.freeMaterialCostFen)}` : '—'),
+      render: (_, p) => (p.freeJobs ? `${p.freeJobs} · ${formatFen(p.freeMaterialCostFen)}` : '—'),
     },
   ];
 
@@ -178,9 +181,9 @@ export function ServiceFiguresPanel({ estateId, from, to }: { estateId: string; 
               'free',
               t('figures.freeJobs'),
               String(d.freeJobs),
-              t('figures.freeCost', { cost: yuan(d.freeMaterialCostFen) }),
+              t('figures.freeCost', { cost: formatFen(d.freeMaterialCostFen) }),
             )}
-            {stat('charged', t('figures.charged'), yuan(d.chargedFen))}
+            {stat('charged', t('figures.charged'), formatFen(d.chargedFen))}
           </Row>
           {d.byPerson.length ? (
             <Table<PersonRow>

@@ -1,12 +1,4 @@
-import {
-  CheckCircleOutlined,
-  DeleteOutlined,
-  HomeOutlined,
-  PlusOutlined,
-  SafetyOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { CheckCircleOutlined, PlusOutlined, SafetyOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -17,26 +9,19 @@ import {
   Form,
   Input,
   Result,
-  Skeleton,
   Switch,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { visitsApi } from '../../../../api/endpoints';
-import type { CreateVisitResult, HouseholdSummary } from '../../../../api/types';
+import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { PhotoUploader } from '../../../components/attachments/PhotoUploader';
-import { applyFieldErrors, type FieldPath } from '../../../forms/fieldErrors';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useNotifyError } from '../../../hooks/useNotifyError';
-import { useEstate } from '../../../session/useEstate';
-import { agendaKeys } from '../../agenda/hooks/useAgenda';
-import { useHouseholdParam } from '../hooks/useHouseholdParam';
-import { HouseholdPicker } from './HouseholdPicker';
+import { useVisitForm } from '../hooks/useVisitForm';
+import { HouseholdField } from './HouseholdField';
+import { ProblemList, SaveBar } from './VisitFormParts';
 
 /** What S2 asks the guard to look at in every home (报警器、燃气、铁栏杆、门窗), plus wiring. */
 export const SAFETY_ITEMS = ['alarm', 'gas', 'railings', 'doorsWindows', 'electrics'] as const;
@@ -60,21 +45,8 @@ interface Values {
 export function SafetyCheckForm() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const notifyError = useNotifyError();
-  const { estateId } = useEstate();
-  const { householdId, household, setHousehold } = useHouseholdParam();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<CreateVisitResult | null>(null);
-  const h = household.data;
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!householdId) return;
-    setSaving(true);
-    try {
+  const visit = useVisitForm<Values>({
+    toBody: (v) => {
       const items = (v.checked ?? []).map((i) => t(`guardVisit.items.${i}`)).join(t('common.listSep'));
       const notes = [
         items ? t('guardVisit.notesChecked', { items }) : null,
@@ -82,28 +54,20 @@ export function SafetyCheckForm() {
         v.notes?.trim() || null,
       ].filter(Boolean);
       const hazards = (v.hazards ?? []).map((p) => p?.trim()).filter((p): p is string => !!p);
-      const r = await visitsApi.create({
-        householdId,
+      return {
         kind: 'safety_check',
         visitedAt: v.visitedAt ? v.visitedAt.toISOString() : undefined,
         metWhom: v.metWhom?.trim() || undefined,
         notes: notes.length ? notes.join('\n') : undefined,
         problems: hazards.length ? hazards : undefined,
-      });
-      setResult(r);
-      void qc.invalidateQueries({ queryKey: agendaKeys.all });
-      void qc.invalidateQueries({ queryKey: agendaKeys.visits });
-      void qc.invalidateQueries({ queryKey: ['kpi'] });
-    } catch (err) {
-      const mapPath = (p: FieldPath): FieldPath | null => {
-        if (p[0] === 'problems') return ['hazards', ...p.slice(1)];
-        return p.length ? [p[0]] : null;
       };
-      if (applyFieldErrors(form, err, mapPath).length === 0) notifyError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    mapPath: (p) => {
+      if (p[0] === 'problems') return ['hazards', ...p.slice(1)];
+      return p.length ? [p[0]] : null;
+    },
+  });
+  const { form, result } = visit;
 
   if (result) {
     return (
@@ -134,11 +98,7 @@ export function SafetyCheckForm() {
               icon={<PlusOutlined />}
               block={isMobile}
               data-testid="safety-check-next"
-              onClick={() => {
-                setResult(null);
-                form.resetFields();
-                setHousehold(null);
-              }}
+              onClick={visit.startOver}
             >
               {t('guardVisit.next')}
             </Button>
@@ -166,47 +126,17 @@ export function SafetyCheckForm() {
           data-testid="safety-check-form"
           requiredMark={false}
         >
-          <Form.Item label={t('guardVisit.household')} required>
-            {householdId ? (
-              household.isPending ? (
-                <Skeleton active paragraph={{ rows: 1 }} />
-              ) : household.isError ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={household.error.message}
-                  action={<Button onClick={() => setHousehold(null)}>{t('guardVisit.change')}</Button>}
-                />
-              ) : h ? (
-                <Card size="small" data-testid="safety-check-household">
-                  <Flex justify="space-between" align="center" gap={8}>
-                    <div style={{ minWidth: 0 }}>
-                      <Typography.Text strong style={{ fontSize: 18 }}>
-                        <HomeOutlined /> {h.roomCode}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                        {h.primaryName ?? ''}
-                      </Typography.Text>
-                    </div>
-                    <Button onClick={() => setHousehold(null)}>{t('guardVisit.change')}</Button>
-                  </Flex>
-                </Card>
-              ) : null
-            ) : (
-              <>
-                <HouseholdPicker
-                  estateId={estateId}
-                  onPick={(x: HouseholdSummary) => setHousehold(x.id)}
-                  size={size}
-                  testId="safety-check-room"
-                  placeholder={t('guardVisit.roomPlaceholder')}
-                />
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
-                  {t('guardVisit.roomHint')}
-                </Typography.Text>
-              </>
-            )}
-          </Form.Item>
+          <HouseholdField
+            param={visit}
+            label={t('guardVisit.household')}
+            changeLabel={t('guardVisit.change')}
+            size={size}
+            testId="safety-check-household"
+            pickerTestId="safety-check-room"
+            roomFontSize={18}
+            placeholder={t('guardVisit.roomPlaceholder')}
+            hint={t('guardVisit.roomHint')}
+          />
           <Flex align="center" gap={8} style={{ marginBottom: 16 }}>
             <SafetyOutlined style={{ color: '#1677ff' }} />
             <Typography.Text data-testid="safety-check-kind">
@@ -224,42 +154,14 @@ export function SafetyCheckForm() {
               </Flex>
             </Checkbox.Group>
           </Form.Item>
-          <Form.Item label={t('guardVisit.hazards')} extra={t('guardVisit.hazardsHint')}>
-            <Form.List name="hazards">
-              {(fields, { add, remove }) => (
-                <Flex vertical gap={8}>
-                  {fields.map((f, i) => (
-                    <Flex key={f.key} gap={8} align="flex-start">
-                      <Form.Item name={f.name} style={{ flex: 1, marginBottom: 0 }} rules={[{ max: 500 }]}>
-                        <Input.TextArea
-                          autoSize={{ minRows: 1, maxRows: 4 }}
-                          maxLength={500}
-                          placeholder={t('guardVisit.hazardPlaceholder', { n: i + 1 })}
-                          data-testid={`safety-check-hazard-${i}`}
-                        />
-                      </Form.Item>
-                      <Button
-                        icon={<DeleteOutlined />}
-                        onClick={() => remove(f.name)}
-                        aria-label={t('common.delete')}
-                      />
-                    </Flex>
-                  ))}
-                  {fields.length < 20 ? (
-                    <Button
-                      type="dashed"
-                      icon={<PlusOutlined />}
-                      onClick={() => add('')}
-                      block
-                      data-testid="safety-check-hazard-add"
-                    >
-                      {t('guardVisit.addHazard')}
-                    </Button>
-                  ) : null}
-                </Flex>
-              )}
-            </Form.List>
-          </Form.Item>
+          <ProblemList
+            name="hazards"
+            label={t('guardVisit.hazards')}
+            extra={t('guardVisit.hazardsHint')}
+            placeholder={(n) => t('guardVisit.hazardPlaceholder', { n })}
+            addLabel={t('guardVisit.addHazard')}
+            testIdPrefix="safety-check-hazard"
+          />
           <Form.Item name="explained" valuePropName="checked" label={t('guardVisit.explained')}>
             <Switch data-testid="safety-check-explained" />
           </Form.Item>
@@ -281,23 +183,14 @@ export function SafetyCheckForm() {
           <Form.Item name="notes" label={t('guardVisit.notes')} rules={[{ max: 1500 }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1500} />
           </Form.Item>
-          <Flex gap={8} vertical={isMobile}>
-            <Button
-              type="primary"
-              size="large"
-              icon={<SaveOutlined />}
-              loading={saving}
-              disabled={!householdId || !h}
-              onClick={() => void submit()}
-              block={isMobile}
-              data-testid="safety-check-save"
-            >
-              {t('guardVisit.save')}
-            </Button>
-            <Button size="large" block={isMobile} onClick={() => navigate(-1)}>
-              {t('common.cancel')}
-            </Button>
-          </Flex>
+          <SaveBar
+            saving={visit.saving}
+            disabled={!visit.householdId || !visit.household.data}
+            onSave={() => void visit.submit()}
+            testId="safety-check-save"
+          >
+            {t('guardVisit.save')}
+          </SaveBar>
         </Form>
       </Card>
     </div>

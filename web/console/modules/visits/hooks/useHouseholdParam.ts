@@ -22,3 +22,5 @@ export function useHouseholdParam() {
   };
   return { params, householdId, household, setHousehold };
 }
+
+export type HouseholdParam = ReturnType<typeof useHouseholdParam>;

@@ -31,6 +31,7 @@ import { CONTACT_CHANNELS, LOYAL_GROUP_TARGET } from '../../../../api/enums';
 import type { LogLoyalGroupContactBody, LoyalGroup, LoyalGroupMember } from '../../../../api/types';
 import { formatDate, formatDateTime } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
+import { FormModal } from '../../../forms/FormModal';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useCan } from '../../../session/useCan';
@@ -281,40 +282,28 @@ function ContactModal({
   onSave: (body: LogLoyalGroupContactBody) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ channel: LogLoyalGroupContactBody['channel']; note?: string }>();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
+    <FormModal<{ channel: LogLoyalGroupContactBody['channel']; note?: string }>
       open={!!member}
       title={member ? t('loyal.contactTitle', { room: member.roomCode }) : ''}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'loyal-contact-save' } as Record<string, string>}
-      onOk={async () => {
+      saveTestId="loyal-contact-save"
+      initialValues={{ channel: 'phone' }}
+      onClose={onClose}
+      onSave={async (v) => {
         if (!member) return;
-        const v = await form.validateFields();
-        setSaving(true);
-        try {
-          await onSave({
-            householdId: member.householdId,
-            channel: v.channel,
-            note: v.note?.trim() || undefined,
-          });
-        } finally {
-          setSaving(false);
-        }
+        await onSave({
+          householdId: member.householdId,
+          channel: v.channel,
+          note: v.note?.trim() || undefined,
+        });
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ channel: 'phone' }} preserve={false}>
-        <Form.Item name="channel" label={t('loyal.channel')} rules={[{ required: true }]}>
-          <Select options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('loyal.note')} rules={[{ max: 500 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="channel" label={t('loyal.channel')} rules={[{ required: true }]}>
+        <Select options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('loyal.note')} rules={[{ max: 500 }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,46 +1,24 @@
-import { DeleteOutlined, HomeOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Rate,
-  Select,
-  Skeleton,
-  Switch,
-  Typography,
-} from 'antd';
+import { Card, Checkbox, DatePicker, Flex, Form, Input, Rate, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { visitsApi } from '../../../../api/endpoints';
 import {
   SENSITIVE_CATEGORIES,
   type SensitiveCategory,
   VISIT_FORM_KINDS,
   type VisitFormKind,
 } from '../../../../api/enums';
-import type { CreateVisitResult, HouseholdSummary } from '../../../../api/types';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { uploadPhotos } from '../../../components/attachments/attachmentsApi';
 import { PhotoPicker } from '../../../components/attachments/PhotoPicker';
-import { applyFieldErrors, type FieldPath } from '../../../forms/fieldErrors';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useNotifyError } from '../../../hooks/useNotifyError';
-import { useCan } from '../../../session/useCan';
-import { useEstate } from '../../../session/useEstate';
-import { agendaKeys } from '../../agenda/hooks/useAgenda';
 import { CareFlagTags } from '../../households/components/CareFlagTags';
-import { HouseholdPicker } from '../components/HouseholdPicker';
+import { HouseholdField } from '../components/HouseholdField';
 import { SafetyCheckForm } from '../components/SafetyCheckForm';
+import { ProblemList, SaveBar } from '../components/VisitFormParts';
 import { VisitResult } from '../components/VisitResult';
-import { useHouseholdParam } from '../hooks/useHouseholdParam';
+import { useSafetyChecksOnly } from '../hooks/useSafetyChecksOnly';
+import { useVisitForm } from '../hooks/useVisitForm';
 
 interface Values {
   kind: VisitFormKind;
@@ -72,8 +50,7 @@ const words = (list: string[] | undefined) =>
  * check form instead: its kind is fixed and it writes nothing back to the archive.
  */
 export function VisitFormPage() {
-  const can = useCan();
-  return !can('visit.record') && can('visit.safety_check') ? <SafetyCheckForm /> : <FullVisitForm />;
+  return useSafetyChecksOnly() ? <SafetyCheckForm /> : <FullVisitForm />;
 }
 
 /**
@@ -85,22 +62,53 @@ export function VisitFormPage() {
 function FullVisitForm() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const notifyError = useNotifyError();
-  const { estateId } = useEstate();
-  const { params, householdId, household, setHousehold } = useHouseholdParam();
-  const kindParam = params.get('kind') as VisitFormKind | null;
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<CreateVisitResult | null>(null);
   // Photos wait in the browser until the visit exists, then go up one by one.
   const [photos, setPhotos] = useState<File[]>([]);
   const [photoErrors, setPhotoErrors] = useState<{ name: string; message: string }[]>([]);
-
-  const h = household.data;
-  const pick = (x: HouseholdSummary) => setHousehold(x.id);
-  const clearHousehold = () => setHousehold(null);
+  const visit = useVisitForm<Values>({
+    toBody: (v) => {
+      const hobbies = words(v.hobbies);
+      const skills = words(v.skills);
+      const tags = words(v.tags);
+      const familyStructure = trimOrUndef(v.familyStructure);
+      const writeBack = v.writeBack
+        ? {
+            hobbies: hobbies.length ? hobbies : undefined,
+            skills: skills.length ? skills : undefined,
+            tags: tags.length ? tags : undefined,
+            familyStructure,
+          }
+        : undefined;
+      const hasWriteBack = !!writeBack && Object.values(writeBack).some((x) => x !== undefined);
+      const problems = (v.problems ?? []).map((p) => p?.trim()).filter((p): p is string => !!p);
+      return {
+        kind: v.kind,
+        visitedAt: v.visitedAt ? v.visitedAt.toISOString() : undefined,
+        metWhom: trimOrUndef(v.metWhom),
+        hobbies: hobbies.length ? hobbies : undefined,
+        skills: skills.length ? skills : undefined,
+        familyChanges: trimOrUndef(v.familyChanges),
+        needs: trimOrUndef(v.needs),
+        notes: trimOrUndef(v.notes),
+        problems: problems.length ? problems : undefined,
+        satisfaction: v.satisfaction ? v.satisfaction : undefined,
+        flyerGiven: v.flyerGiven,
+        writeBack: hasWriteBack ? writeBack : undefined,
+        sensitiveLearned: v.sensitiveLearned?.length ? v.sensitiveLearned : undefined,
+      };
+    },
+    afterCreate: async (r) => {
+      setPhotoErrors(photos.length ? (await uploadPhotos('visit', r.id, photos)).failed : []);
+      setPhotos([]);
+    },
+    mapPath: (p) => {
+      if (p[0] === 'writeBack' && typeof p[1] === 'string') return [p[1]];
+      return p.length ? [p[0]] : null;
+    },
+    refresh: (id) => [['households', 'detail', id], ['loyal-groups']],
+  });
+  const { form, params, result } = visit;
+  const kindParam = params.get('kind') as VisitFormKind | null;
 
   const initialValues = useMemo<Partial<Values>>(
     () => ({
@@ -116,73 +124,7 @@ function FullVisitForm() {
     [kindParam],
   );
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!householdId) return;
-    setSaving(true);
-    try {
-      const hobbies = words(v.hobbies);
-      const skills = words(v.skills);
-      const tags = words(v.tags);
-      const familyStructure = trimOrUndef(v.familyStructure);
-      const writeBack = v.writeBack
-        ? {
-            hobbies: hobbies.length ? hobbies : undefined,
-            skills: skills.length ? skills : undefined,
-            tags: tags.length ? tags : undefined,
-            familyStructure,
-          }
-        : undefined;
-      const hasWriteBack = !!writeBack && Object.values(writeBack).some((x) => x !== undefined);
-      const problems = (v.problems ?? []).map((p) => p?.trim()).filter((p): p is string => !!p);
-      const r = await visitsApi.create({
-        householdId,
-        kind: v.kind,
-        visitedAt: v.visitedAt ? v.visitedAt.toISOString() : undefined,
-        metWhom: trimOrUndef(v.metWhom),
-        hobbies: hobbies.length ? hobbies : undefined,
-        skills: skills.length ? skills : undefined,
-        familyChanges: trimOrUndef(v.familyChanges),
-        needs: trimOrUndef(v.needs),
-        notes: trimOrUndef(v.notes),
-        problems: problems.length ? problems : undefined,
-        satisfaction: v.satisfaction ? v.satisfaction : undefined,
-        flyerGiven: v.flyerGiven,
-        writeBack: hasWriteBack ? writeBack : undefined,
-        sensitiveLearned: v.sensitiveLearned?.length ? v.sensitiveLearned : undefined,
-      });
-      setPhotoErrors(photos.length ? (await uploadPhotos('visit', r.id, photos)).failed : []);
-      setPhotos([]);
-      setResult(r);
-      void qc.invalidateQueries({ queryKey: agendaKeys.all });
-      void qc.invalidateQueries({ queryKey: agendaKeys.visits });
-      void qc.invalidateQueries({ queryKey: ['households', 'detail', householdId] });
-      void qc.invalidateQueries({ queryKey: ['loyal-groups'] });
-      void qc.invalidateQueries({ queryKey: ['kpi'] });
-    } catch (err) {
-      const mapPath = (p: FieldPath): FieldPath | null => {
-        if (p[0] === 'writeBack' && typeof p[1] === 'string') return [p[1]];
-        return p.length ? [p[0]] : null;
-      };
-      if (applyFieldErrors(form, err, mapPath).length === 0) notifyError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (result) {
-    return (
-      <VisitResult
-        result={result}
-        photoErrors={photoErrors}
-        onAnother={() => {
-          setResult(null);
-          form.resetFields();
-          clearHousehold();
-        }}
-      />
-    );
-  }
+  if (result) return <VisitResult result={result} photoErrors={photoErrors} onAnother={visit.startOver} />;
 
   const size = isMobile ? 'large' : 'middle';
   return (
@@ -197,56 +139,31 @@ function FullVisitForm() {
           data-testid="visit-form"
           requiredMark={false}
         >
-          <Form.Item label={t('visits.fields.household')} required>
-            {householdId ? (
-              household.isPending ? (
-                <Skeleton active paragraph={{ rows: 1 }} />
-              ) : household.isError ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={household.error.message}
-                  action={<Button onClick={clearHousehold}>{t('visits.form.change')}</Button>}
-                />
-              ) : h ? (
-                <Card size="small" data-testid="visit-household">
-                  <Flex justify="space-between" align="center" gap={8}>
-                    <div style={{ minWidth: 0 }}>
-                      <Typography.Text strong style={{ fontSize: 16 }}>
-                        <HomeOutlined /> {h.roomCode}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                        {h.primaryName ?? ''}
-                      </Typography.Text>
-                      {h.careFlags.length ? (
-                        <div style={{ marginTop: 4 }}>
-                          <CareFlagTags flags={h.careFlags} />
-                        </div>
-                      ) : null}
-                      {h.hobbies.length || h.skills.length ? (
-                        <Typography.Text
-                          type="secondary"
-                          style={{ display: 'block', fontSize: 12, marginTop: 4 }}
-                        >
-                          {t('visits.form.onFile', {
-                            list: [...h.hobbies, ...h.skills].join(t('common.listSep')),
-                          })}
-                        </Typography.Text>
-                      ) : null}
-                    </div>
-                    <Button onClick={clearHousehold}>{t('visits.form.change')}</Button>
-                  </Flex>
-                </Card>
-              ) : null
-            ) : (
-              <HouseholdPicker
-                estateId={estateId}
-                onPick={pick}
-                size={size}
-                testId="visit-household-search"
-              />
+          <HouseholdField
+            param={visit}
+            label={t('visits.fields.household')}
+            changeLabel={t('visits.form.change')}
+            size={size}
+            testId="visit-household"
+            pickerTestId="visit-household-search"
+            roomFontSize={16}
+            details={(h) => (
+              <>
+                {h.careFlags.length ? (
+                  <div style={{ marginTop: 4 }}>
+                    <CareFlagTags flags={h.careFlags} />
+                  </div>
+                ) : null}
+                {h.hobbies.length || h.skills.length ? (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
+                    {t('visits.form.onFile', {
+                      list: [...h.hobbies, ...h.skills].join(t('common.listSep')),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </>
             )}
-          </Form.Item>
+          />
 
           <Form.Item name="kind" label={t('visits.fields.kind')} rules={[{ required: true }]}>
             <Select
@@ -327,42 +244,13 @@ function FullVisitForm() {
           <Form.Item name="needs" label={t('visits.fields.needs')} rules={[{ max: 1000 }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
           </Form.Item>
-          <Form.Item label={t('visits.fields.problems')}>
-            <Form.List name="problems">
-              {(fields, { add, remove }) => (
-                <Flex vertical gap={8}>
-                  {fields.map((f, i) => (
-                    <Flex key={f.key} gap={8} align="flex-start">
-                      <Form.Item name={f.name} style={{ flex: 1, marginBottom: 0 }} rules={[{ max: 500 }]}>
-                        <Input.TextArea
-                          autoSize={{ minRows: 1, maxRows: 4 }}
-                          maxLength={500}
-                          placeholder={t('visits.form.problemPlaceholder', { n: i + 1 })}
-                          data-testid={`visit-problem-${i}`}
-                        />
-                      </Form.Item>
-                      <Button
-                        icon={<DeleteOutlined />}
-                        onClick={() => remove(f.name)}
-                        aria-label={t('common.delete')}
-                      />
-                    </Flex>
-                  ))}
-                  {fields.length < 20 ? (
-                    <Button
-                      type="dashed"
-                      icon={<PlusOutlined />}
-                      onClick={() => add('')}
-                      block
-                      data-testid="visit-problem-add"
-                    >
-                      {t('visits.form.addProblem')}
-                    </Button>
-                  ) : null}
-                </Flex>
-              )}
-            </Form.List>
-          </Form.Item>
+          <ProblemList
+            name="problems"
+            label={t('visits.fields.problems')}
+            placeholder={(n) => t('visits.form.problemPlaceholder', { n })}
+            addLabel={t('visits.form.addProblem')}
+            testIdPrefix="visit-problem"
+          />
           <Form.Item name="satisfaction" label={t('visits.fields.satisfaction')}>
             <Rate style={{ fontSize: isMobile ? 32 : 24 }} data-testid="visit-satisfaction" />
           </Form.Item>
@@ -387,23 +275,14 @@ function FullVisitForm() {
           <Form.Item label={t('attachments.title')}>
             <PhotoPicker files={photos} onChange={setPhotos} big={isMobile} />
           </Form.Item>
-          <Flex gap={8} vertical={isMobile}>
-            <Button
-              type="primary"
-              size="large"
-              icon={<SaveOutlined />}
-              loading={saving}
-              disabled={!householdId || !h}
-              onClick={() => void submit()}
-              block={isMobile}
-              data-testid="visit-save"
-            >
-              {t('visits.form.save')}
-            </Button>
-            <Button size="large" block={isMobile} onClick={() => navigate(-1)}>
-              {t('common.cancel')}
-            </Button>
-          </Flex>
+          <SaveBar
+            saving={visit.saving}
+            disabled={!visit.householdId || !visit.household.data}
+            onSave={() => void visit.submit()}
+            testId="visit-save"
+          >
+            {t('visits.form.save')}
+          </SaveBar>
         </Form>
       </Card>
     </div>

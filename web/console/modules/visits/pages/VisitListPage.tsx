@@ -10,6 +10,7 @@ import { PageHeader } from '../../../../ui/PageHeader';
 import { useCan } from '../../../session/useCan';
 import { useEstate } from '../../../session/useEstate';
 import { useVisitList } from '../../agenda/hooks/useAgenda';
+import { useSafetyChecksOnly } from '../hooks/useSafetyChecksOnly';
 
 type Scope = 'mine' | 'all';
 
@@ -29,10 +30,10 @@ export function VisitListPage() {
   const can = useCan();
   const { estateId } = useEstate();
   const seeAll = can('agenda.team') || can('plan.manage');
-  const checksOnly = !can('visit.record') && can('visit.safety_check');
+  const checksOnly = useSafetyChecksOnly();
   const [scope, setScope] = useState<Scope>(seeAll ? 'all' : 'mine');
-  const [picked, setKind] = useState<VisitFormKind | undefined>();
-  const kind: VisitFormKind | undefined = checksOnly ? 'safety_check' : picked;
+  const [pickedKind, setPickedKind] = useState<VisitFormKind | undefined>();
+  const kind: VisitFormKind | undefined = checksOnly ? 'safety_check' : pickedKind;
   const q = useMemo(
     () => ({ estateId: estateId || undefined, visitorId: scope === 'mine' ? 'me' : undefined, kind }),
     [estateId, scope, kind],
@@ -78,7 +79,7 @@ export function VisitListPage() {
           <Select
             allowClear
             value={kind}
-            onChange={setKind}
+            onChange={setPickedKind}
             placeholder={t('visits.list.allKinds')}
             style={{ minWidth: 160 }}
             options={VISIT_FORM_KINDS.map((k) => ({ value: k, label: t(`enums.visitKind.${k}`) }))}
