@@ -77,7 +77,7 @@ describe.runIf(enabled)('agenda and KPI board in a real browser', () => {
     await phone.goto(`${e.base}/agenda`);
     const owed = phone.getByTestId('agenda-owed-S4');
     await owed.waitFor({ timeout: 15_000 });
-    expect(await owed.innerText()).toContain('0/1');
+    await expect.poll(() => owed.innerText(), { timeout: 10_000 }).toContain('0/1');
     const start = phone.locator('[data-testid^="visit-start-"]').first();
     await start.waitFor();
     // No page wider than the phone: nothing to scroll sideways.

@@ -107,7 +107,9 @@ describe.runIf(enabled)('photo attachments in a real browser', () => {
       await login(page, e.base, 'manager');
       await page.goto(`${e.base}/requests/${requestId}`);
       await expect.poll(() => photosShown(page, '[data-testid="photo-card"]'), { timeout: 10_000 }).toBe(1);
-      expect(await page.getByTestId('photo-card').innerText()).toContain(lang === 'en' ? 'Photos' : '照片');
+      await expect
+        .poll(() => page.getByTestId('photo-card').innerText(), { timeout: 10_000 })
+        .toContain(lang === 'en' ? 'Photos' : '照片');
       await page.getByTestId('photo-card').scrollIntoViewIfNeeded();
       await shot(page, `attachments-request-${lang === 'en' ? 'en' : 'zh'}`);
       await page.close();

@@ -40,7 +40,7 @@ describe.runIf(enabled)('entrance board in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('board-offline').innerText(), { timeout: 15_000 })
       .toMatch(/网络中断/);
-    expect(await page.getByTestId('board').innerText()).toMatch(/农历/);
+    await expect.poll(() => page.getByTestId('board').innerText(), { timeout: 10_000 }).toMatch(/农历/);
     await shot(page, 'board-offline-zh');
     await page.close();
   });

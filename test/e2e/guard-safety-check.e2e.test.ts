@@ -52,13 +52,15 @@ describe.runIf(enabled)('a guard records a home safety check on a phone', () => 
     await phone.getByRole('menuitem', { name: '安全检查' }).click();
     await phone.getByTestId('visit-list').waitFor({ timeout: 15_000 });
     expect(new URL(phone.url()).pathname).toBe('/visits');
-    expect(await phone.locator('body').innerText()).toContain('我的安全检查');
+    await expect.poll(() => phone.locator('body').innerText(), { timeout: 10_000 }).toContain('我的安全检查');
     await phone.getByTestId('visit-new').click();
 
     const form = phone.getByTestId('safety-check-form');
     await form.waitFor({ timeout: 15_000 });
     // Only what a guard records: the kind is fixed, no archive write-back, no sensitive facts.
-    expect(await phone.getByTestId('safety-check-kind').innerText()).toBe('居家安全检查');
+    await expect
+      .poll(() => phone.getByTestId('safety-check-kind').innerText(), { timeout: 10_000 })
+      .toBe('居家安全检查');
     for (const absent of ['visit-kind', 'visit-hobbies', 'visit-writeback', 'visit-satisfaction'])
       expect(await phone.getByTestId(absent).count(), absent).toBe(0);
     expect(await form.innerText()).not.toMatch(/爱好|敏感|健康/);
@@ -67,7 +69,9 @@ describe.runIf(enabled)('a guard records a home safety check on a phone', () => 
     await phone.getByTestId('safety-check-room').press('Enter');
     await phone.getByTestId(`household-option-${room.id}`).click();
     await phone.getByTestId('safety-check-household').waitFor();
-    expect(await phone.getByTestId('safety-check-household').innerText()).toContain(room.code);
+    await expect
+      .poll(() => phone.getByTestId('safety-check-household').innerText(), { timeout: 10_000 })
+      .toContain(room.code);
     await phone.getByTestId('safety-check-hazard-add').click();
     await phone.getByTestId('safety-check-hazard-0').fill('燃气软管老化发硬');
     await phone.getByTestId('safety-check-met').fill('户主本人');
@@ -77,7 +81,7 @@ describe.runIf(enabled)('a guard records a home safety check on a phone', () => 
     await phone.getByTestId('safety-check-save').click();
     const result = phone.getByTestId('safety-check-result');
     await result.waitFor({ timeout: 15_000 });
-    expect(await result.innerText()).toContain(`${room.code} 安全检查已记录`);
+    await expect.poll(() => result.innerText(), { timeout: 10_000 }).toContain(`${room.code} 安全检查已记录`);
     await shot(phone, 'guard-safety-check-saved-mobile-zh');
 
     // What the server kept: a safety check by this guard, the hazard as a problem, no write-back.
@@ -123,7 +127,9 @@ describe.runIf(enabled)('a guard records a home safety check on a phone', () => 
 
     await phone.goto(`${e.base}/visits`);
     await phone.locator('[data-testid^="visit-card-"]').first().waitFor({ timeout: 15_000 });
-    expect(await phone.locator('body').innerText()).toContain('My safety checks');
+    await expect
+      .poll(() => phone.locator('body').innerText(), { timeout: 10_000 })
+      .toContain('My safety checks');
     await shot(phone, 'guard-safety-checks-mobile-en');
     await phone.close();
   });

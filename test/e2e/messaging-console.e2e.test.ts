@@ -143,7 +143,9 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     const sample = await page.getByTestId('preview-sample').innerText();
     expect(sample).toContain(expected[0]!.name);
     expect(sample).toContain('节日快乐');
-    expect(await page.getByTestId('preview-excluded').innerText()).toMatch(/未同意接收 \d+ 人/);
+    await expect
+      .poll(() => page.getByTestId('preview-excluded').innerText(), { timeout: 10_000 })
+      .toMatch(/未同意接收 \d+ 人/);
     await shot(page, 'campaign-preview-zh');
 
     await page.getByTestId('wizard-start').click();
@@ -154,7 +156,7 @@ describe.runIf(enabled)('reaching residents in the console', () => {
       .poll(() => page.getByTestId('campaign-status').innerText(), { timeout: 10_000 })
       .toBe('发送中');
     await expect.poll(() => digits('campaign-enqueued')).toBe(String(expected.length));
-    expect(await detail.innerText()).toContain(`排队中 ${expected.length}`);
+    await expect.poll(() => detail.innerText(), { timeout: 10_000 }).toContain(`排队中 ${expected.length}`);
     await shot(page, 'campaign-detail-zh');
 
     await page.getByTestId('campaign-open-outbox').click();
@@ -163,15 +165,17 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     const rows = table.locator('tbody tr.ant-table-row');
     // The newest page of the outbox (50 a page) is all this campaign's.
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(Math.min(expected.length, 50));
-    expect(await rows.first().innerText()).toContain('排队中');
-    expect(await rows.first().innerText()).toContain('开发通道');
+    await expect.poll(() => rows.first().innerText(), { timeout: 10_000 }).toContain('排队中');
+    await expect.poll(() => rows.first().innerText(), { timeout: 10_000 }).toContain('开发通道');
     // No SMS provider is configured in the demo: the banner says messages stay queued and why.
-    expect(await page.getByTestId('no-provider-banner').innerText()).toContain('短信会一直排队');
+    await expect
+      .poll(() => page.getByTestId('no-provider-banner').innerText(), { timeout: 10_000 })
+      .toContain('短信会一直排队');
     await shot(page, 'outbox-zh');
     await rows.first().click();
     const drawer = page.getByTestId('message-drawer');
     await expect.poll(() => drawer.innerText(), { timeout: 10_000 }).toContain('festival_greeting');
-    expect(await drawer.innerText()).toMatch(/campaign:/);
+    await expect.poll(() => drawer.innerText(), { timeout: 10_000 }).toMatch(/campaign:/);
     await page.waitForTimeout(400);
     await shot(page, 'message-detail-zh');
     await page.close();
@@ -184,9 +188,9 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     await page.evaluate((id) => localStorage.setItem('guanjia.estate', id), estateId);
     await page.getByTestId('lang-switch').click();
     await page.goto(`${base}/providers`);
-    const menu = await page.locator('.ant-layout-sider .ant-menu').innerText();
+    const menu = page.locator('.ant-layout-sider .ant-menu');
     for (const entry of ['Campaigns', 'Outbox', 'Message templates', 'Providers', 'Entrance boards'])
-      expect(menu).toContain(entry);
+      await expect.poll(() => menu.innerText(), { timeout: 10_000 }).toContain(entry);
     const aliyun = page.getByTestId('provider-sms_aliyun');
     await expect.poll(() => aliyun.innerText(), { timeout: 10_000 }).toContain('Not set');
     await aliyun.locator('#provider-sms_aliyun_signName').fill('绿苑物业');
@@ -240,7 +244,9 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     await expect
       .poll(() => page.getByTestId('weather-summary').innerText(), { timeout: 10_000 })
       .toMatch(/多云\s*3~11°C/);
-    expect(await page.getByTestId('weather-summary').innerText()).toContain('手工录入');
+    await expect
+      .poll(() => page.getByTestId('weather-summary').innerText(), { timeout: 10_000 })
+      .toContain('手工录入');
     await shot(page, 'weather-entry-mobile-zh');
 
     const res = await fetch(`${base}/api/public/boards/${token}`);
@@ -259,7 +265,9 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     await expect
       .poll(() => page.locator('[data-testid^="board-link-"]').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    expect(await page.getByTestId('weather-summary').innerText()).toContain('多云');
+    await expect
+      .poll(() => page.getByTestId('weather-summary').innerText(), { timeout: 10_000 })
+      .toContain('多云');
     await shot(page, 'boards-zh');
 
     await page.getByRole('tab', { name: '公告' }).click();
@@ -269,7 +277,7 @@ describe.runIf(enabled)('reaching residents in the console', () => {
     await page.getByTestId('notice-save').click();
     const notices = page.getByTestId('notices-table');
     await expect.poll(() => notices.innerText(), { timeout: 10_000 }).toContain('停水检修');
-    expect(await notices.innerText()).toContain('正在显示');
+    await expect.poll(() => notices.innerText(), { timeout: 10_000 }).toContain('正在显示');
 
     // Someone else edits it first; our edit of the old version is refused, not silently overwritten.
     const row = await database.db

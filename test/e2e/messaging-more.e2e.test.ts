@@ -104,7 +104,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
       .toBe('密钥已设置');
     expect(await page.locator('body').innerText()).not.toContain('smtp-e2e-secret-password');
     expect(await email.locator('#provider-email_password').inputValue()).toBe('');
-    expect(await email.innerText()).toContain('no***om'); // the username, masked
+    await expect.poll(() => email.innerText(), { timeout: 10_000 }).toContain('no***om'); // the username, masked
     const row = await database.db
       .selectFrom('message_providers')
       .select(['sign_name', 'secrets_enc'])
@@ -120,8 +120,10 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => status.innerText(), { timeout: 10_000 })
       .toContain(`${base}/api/public/sms/sms_aliyun/${estateId}/`);
-    expect(await page.getByTestId('callback-sms_tencent-reply').innerText()).toMatch(/\/replies$/);
-    expect(await callbacks.innerText()).toContain('HTTP 批量推送');
+    await expect
+      .poll(() => page.getByTestId('callback-sms_tencent-reply').innerText(), { timeout: 10_000 })
+      .toMatch(/\/replies$/);
+    await expect.poll(() => callbacks.innerText(), { timeout: 10_000 }).toContain('HTTP 批量推送');
     expect(await callbacks.locator('.ant-typography-copy').count()).toBe(4);
     const url = (await status.innerText()).trim();
     const posted = await fetch(url, {
@@ -138,7 +140,9 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => page.getByTestId('provider-email').innerText(), { timeout: 10_000 })
       .toContain('E-mail (SMTP)');
-    expect(await page.getByTestId('provider-callbacks').innerText()).toContain('Delivery report URL');
+    await expect
+      .poll(() => page.getByTestId('provider-callbacks').innerText(), { timeout: 10_000 })
+      .toContain('Delivery report URL');
     await page.getByTestId('provider-callbacks').scrollIntoViewIfNeeded();
     await shot(page, 'providers-callbacks-smtp-en');
     await page.close();
@@ -170,7 +174,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => page.getByTestId(`birthday-${member.id}`).innerText(), { timeout: 10_000 })
       .toBe(`${month}月${dd}日`);
-    expect(await card.innerText()).toContain(`${member.name}本人`);
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain(`${member.name}本人`);
     const stored = await database.db
       .selectFrom('member_birthdays')
       .select(['month_day', 'granted_by_name'])
@@ -201,7 +205,9 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
         timeout: 10_000,
       })
       .toBe('1');
-    expect(await mgr.getByTestId('preview-sample').innerText()).toContain(member.name);
+    await expect
+      .poll(() => mgr.getByTestId('preview-sample').innerText(), { timeout: 10_000 })
+      .toContain(member.name);
     await shot(mgr, 'campaign-birthday-preview-zh');
     await mgr.close();
   }, 90_000);
@@ -224,7 +230,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => page.getByTestId('campaign-tip-text').innerText(), { timeout: 10_000 })
       .toContain(tip.text_zh);
-    expect(await wizard.innerText()).toContain('住户门户站内信');
+    await expect.poll(() => wizard.innerText(), { timeout: 10_000 }).toContain('住户门户站内信');
     await shot(page, 'campaign-tip-wizard-zh');
     await toPreview(page);
     const expected = await container.campaigns.recipientsOf(estateId, {
@@ -238,7 +244,9 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
         timeout: 10_000,
       })
       .toBe(String(expected.length));
-    expect(await page.getByTestId('preview-sample').innerText()).toContain(tip.text_zh);
+    await expect
+      .poll(() => page.getByTestId('preview-sample').innerText(), { timeout: 10_000 })
+      .toContain(tip.text_zh);
     await shot(page, 'campaign-tip-preview-zh');
     await page.getByTestId('wizard-start').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
@@ -260,7 +268,9 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => error.allInnerTexts(), { timeout: 10_000 })
       .toContain('健康提示不能通过短信发送，请使用住户端消息或上门告知');
-    expect(await page.locator('.ant-steps-item-active').innerText()).toContain('内容');
+    await expect
+      .poll(() => page.locator('.ant-steps-item-active').innerText(), { timeout: 10_000 })
+      .toContain('内容');
     await page.waitForTimeout(400);
     await shot(page, 'campaign-health-sms-error-zh');
     await page.close();
@@ -282,7 +292,9 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => page.getByTestId('campaign-status').innerText(), { timeout: 10_000 })
       .toBe('已取消');
-    expect(await page.getByTestId('campaign-cancelled').innerText()).toContain('已发出的消息不受影响');
+    await expect
+      .poll(() => page.getByTestId('campaign-cancelled').innerText(), { timeout: 10_000 })
+      .toContain('已发出的消息不受影响');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await shot(page, 'campaign-cancelled-mobile-zh');
@@ -301,8 +313,10 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
     await expect
       .poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 })
       .toBe(Math.min(rows.length, 50));
-    expect(await table.innerText()).toContain('群发已取消');
-    expect(await page.getByTestId('outbox-campaign-filter').innerText()).toContain('群发：');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('群发已取消');
+    await expect
+      .poll(() => page.getByTestId('outbox-campaign-filter').innerText(), { timeout: 10_000 })
+      .toContain('群发：');
     await shot(page, 'outbox-cancelled-mobile-zh');
     await page.close();
   }, 90_000);

@@ -43,7 +43,9 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     await login(page, e.base, 'manager');
     await page.goto(`${e.base}/organizations`);
     await page.getByTestId('org-list').locator('strong', { hasText: '老年协会' }).waitFor();
-    expect(await page.getByTestId('org-list').innerText()).toContain('业主委员会');
+    await expect
+      .poll(() => page.getByTestId('org-list').innerText(), { timeout: 10_000 })
+      .toContain('业主委员会');
     await shot(page, 'organizations-list-zh');
 
     await page.getByTestId('org-list').locator('strong', { hasText: '老年协会' }).click();
@@ -57,15 +59,15 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     await contacts.getByText('与会长商定元旦联欢会节目和场地').waitFor();
     // Newest first, with its follow-up still open.
     const first = contacts.locator('[data-testid^="org-contact-"]').first();
-    expect(await first.innerText()).toContain('周五前确认会所场地');
-    expect(await first.innerText()).toContain('待跟进');
+    await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('周五前确认会所场地');
+    await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('待跟进');
     await shot(page, 'organization-detail-zh');
 
     await page.goto(`${e.base}/kpi`);
     const c4 = page.getByTestId('kpi-status-C4');
     await c4.waitFor({ timeout: 15_000 });
     const row = page.locator('tr', { has: c4 });
-    expect(await row.innerText()).toContain('最近联络：老年协会');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('最近联络：老年协会');
     await page.close();
   });
 
@@ -86,7 +88,9 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     await page.goto(`${e.base}/kpi`);
     const c7 = page.getByTestId('kpi-status-C7');
     await c7.waitFor({ timeout: 15_000 });
-    expect(await page.locator('tr', { has: c7 }).innerText()).toContain(`已完成 ${done + 1}/${total} 项`);
+    await expect
+      .poll(() => page.locator('tr', { has: c7 }).innerText(), { timeout: 10_000 })
+      .toContain(`已完成 ${done + 1}/${total} 项`);
     await page.close();
   });
 
@@ -97,7 +101,7 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     const funnel = page.getByTestId('journey-funnel');
     await funnel.waitFor();
     for (const name of ['认识', '了解', '理解', '帮助', '感动', '成就'])
-      expect(await funnel.innerText()).toContain(name);
+      await expect.poll(() => funnel.innerText(), { timeout: 10_000 }).toContain(name);
     await page.getByTestId('journey-stage-know').click();
     const stuck = page.getByTestId('journey-stuck');
     await stuck.waitFor();
@@ -125,17 +129,23 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     await login(page, e.base, 'manager');
     await page.goto(`${e.base}/organizations`);
     await page.getByTestId('org-list').locator('strong', { hasText: '业主委员会' }).waitFor();
-    expect(await page.getByTestId('org-list').innerText()).toContain("Owners' committee");
+    await expect
+      .poll(() => page.getByTestId('org-list').innerText(), { timeout: 10_000 })
+      .toContain("Owners' committee");
     await shot(page, 'organizations-list-en');
     await page.goto(`${e.base}/care-plan`);
     await page.getByTestId('care-progress').waitFor();
-    expect(await page.getByTestId('care-plan').innerText()).toContain('Seasonal care plan');
+    await expect
+      .poll(() => page.getByTestId('care-plan').innerText(), { timeout: 10_000 })
+      .toContain('Seasonal care plan');
     await shot(page, 'care-plan-en');
     await page.goto(`${e.base}/journey`);
     await page.getByTestId('journey-funnel').waitFor();
     await page.getByTestId('journey-stage-learn').click();
     await page.getByTestId('journey-stuck').waitFor();
-    expect(await page.getByTestId('journey-funnel').innerText()).toContain('Reached by');
+    await expect
+      .poll(() => page.getByTestId('journey-funnel').innerText(), { timeout: 10_000 })
+      .toContain('Reached by');
     await shot(page, 'journey-en');
     await page.close();
   });

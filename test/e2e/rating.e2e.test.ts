@@ -134,7 +134,7 @@ describe.runIf(enabled)('supervision card rating page in a real browser', () => 
     await page.goto(`${e.base}${path}`);
     const error = page.getByTestId('rating-error');
     await expect.poll(() => error.getAttribute('data-kind'), { timeout: 10_000 }).toBe('already');
-    expect(await error.innerText()).toContain('您已经评价过这次服务');
+    await expect.poll(() => error.innerText(), { timeout: 10_000 }).toContain('您已经评价过这次服务');
     expect(await page.getByTestId('rating-submit').count()).toBe(0);
     await page.close();
   });
@@ -144,7 +144,7 @@ describe.runIf(enabled)('supervision card rating page in a real browser', () => 
     await page.goto(`${e.base}/r/not-a-real-token-000000000000000000000`);
     const error = page.getByTestId('rating-error');
     await expect.poll(() => error.getAttribute('data-kind'), { timeout: 10_000 }).toBe('not_found');
-    expect(await error.innerText()).toContain('链接无效');
+    await expect.poll(() => error.innerText(), { timeout: 10_000 }).toContain('链接无效');
     await page.getByTestId('rating-lang').click();
     await expect.poll(() => error.innerText()).toContain('Link not valid');
     await page.close();

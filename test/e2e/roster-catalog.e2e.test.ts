@@ -23,7 +23,9 @@ describe.runIf(enabled)('duty roster and service catalog in a real browser', () 
     await page.goto(`${e.base}/roster`);
     const table = page.getByTestId('roster-table');
     await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('07:00–19:00');
-    expect(await page.getByTestId('roster-on-duty').innerText()).toContain('当前在岗');
+    await expect
+      .poll(() => page.getByTestId('roster-on-duty').innerText(), { timeout: 10_000 })
+      .toContain('当前在岗');
     await settle(page);
     await shot(page, 'roster-security-zh');
 
@@ -89,7 +91,7 @@ describe.runIf(enabled)('duty roster and service catalog in a real browser', () 
     await shot(page, 'catalog-zh');
 
     const row = page.locator('tr', { hasText: '更换水龙头' });
-    expect(await row.innerText()).toContain('¥30.00');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('¥30.00');
     await row.getByTestId('catalog-edit').click();
     const price = page.locator('#priceYuan');
     await price.fill('35.5');
@@ -109,7 +111,7 @@ describe.runIf(enabled)('duty roster and service catalog in a real browser', () 
 
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('Replace a faucet');
-    expect(await table.innerText()).toContain('Internal');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('Internal');
     await settle(page);
     await shot(page, 'catalog-en');
     await page.close();

@@ -51,9 +51,9 @@ describe.runIf(enabled)('service figures on the KPI board in a real browser', ()
       expect(text).toContain(lang === 'zh-CN' ? '报事报修' : 'Requests');
       expect(text).toContain(String(created));
       await page.getByTestId('figures-people').waitFor({ timeout: 10_000 });
-      expect(await page.getByTestId('figures-response').innerText()).toContain(
-        lang === 'zh-CN' ? '达标率' : 'Within target',
-      );
+      await expect
+        .poll(() => page.getByTestId('figures-response').innerText(), { timeout: 10_000 })
+        .toContain(lang === 'zh-CN' ? '达标率' : 'Within target');
       // Names of people may be Chinese; the labels and statistics may not in English.
       if (lang === 'en')
         for (const k of ['requests', 'response', 'completion', 'score', 'replies', 'revisits', 'free'])

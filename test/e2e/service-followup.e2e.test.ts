@@ -107,7 +107,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await login(manager, e.base, 'manager');
     await manager.goto(`${e.base}/requests/${job.request_id}`);
     await manager.getByTestId('supervision-card').waitFor();
-    expect(await manager.getByTestId('card-status').innerText()).toBe('待评价');
+    await expect
+      .poll(() => manager.getByTestId('card-status').innerText(), { timeout: 10_000 })
+      .toBe('待评价');
     await manager.getByTestId('card-copy-link').click();
     const link = await manager.getByTestId('card-link').inputValue();
     expect(link).toMatch(/\/r\/[\w-]{20,}$/);
@@ -140,9 +142,15 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     expect(rated).toBe(200);
     await manager.reload();
     await manager.getByTestId('card-scores').waitFor();
-    expect(await manager.getByTestId('card-status').innerText()).toBe('已评价');
-    expect(await manager.getByTestId('card-scores').innerText()).toContain('总体 2');
-    expect(await manager.getByTestId('card-reply-due').innerText()).toContain('回复期限');
+    await expect
+      .poll(() => manager.getByTestId('card-status').innerText(), { timeout: 10_000 })
+      .toBe('已评价');
+    await expect
+      .poll(() => manager.getByTestId('card-scores').innerText(), { timeout: 10_000 })
+      .toContain('总体 2');
+    await expect
+      .poll(() => manager.getByTestId('card-reply-due').innerText(), { timeout: 10_000 })
+      .toContain('回复期限');
     await manager.getByTestId('supervision-card').scrollIntoViewIfNeeded();
     await shot(manager, 'request-card-rated-zh');
     await manager.close();
@@ -171,7 +179,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     const adjustmentItem = page
       .locator('.ant-form-item')
       .filter({ has: page.getByTestId('revisit-adjustment') });
-    expect(await adjustmentItem.locator('.ant-form-item-explain-error').innerText()).toContain('改进措施');
+    await expect
+      .poll(() => adjustmentItem.locator('.ant-form-item-explain-error').innerText(), { timeout: 10_000 })
+      .toContain('改进措施');
     await shot(page, 'revisit-analysis-required-zh');
     const still = await e.database.db
       .selectFrom('revisits')
@@ -209,7 +219,7 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await page.getByTestId('tab-comments').click();
     const owed = page.getByTestId(`comment-card-${card.id}`);
     await owed.waitFor();
-    expect(await owed.innerText()).toContain('师傅来晚了一个小时');
+    await expect.poll(() => owed.innerText(), { timeout: 10_000 }).toContain('师傅来晚了一个小时');
     await owed.getByTestId('card-reply-input').fill('非常抱歉，已安排主管上门致歉，今后提前告知到达时间');
     await shot(page, 'revisit-comments-zh');
     await owed.getByTestId('card-reply-send').click();
@@ -235,7 +245,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await en.goto(`${e.base}/revisits?tab=team`);
     await en.getByTestId('revisit-status').getByText('Overdue').click();
     await en.waitForTimeout(500);
-    expect(await en.getByTestId('revisits-page').innerText()).toContain('Team revisits');
+    await expect
+      .poll(() => en.getByTestId('revisits-page').innerText(), { timeout: 10_000 })
+      .toContain('Team revisits');
     await shot(en, 'revisits-en');
     await en.close();
   }, 120_000);
@@ -257,7 +269,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await page.getByTestId('lend-household-search').fill(h.room_code);
     await page.getByTestId('lend-household-search').press('Enter');
     await page.getByTestId(`household-option-${h.id}`).click();
-    expect(await page.getByTestId('lend-household').innerText()).toContain(h.room_code);
+    await expect
+      .poll(() => page.getByTestId('lend-household').innerText(), { timeout: 10_000 })
+      .toContain(h.room_code);
     await page.getByTestId('lend-borrower').fill('王先生');
     await shot(page, 'lending-lend-mobile');
     await page.getByTestId('lend-save').click();
@@ -281,7 +295,7 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     const card = page.getByTestId(`loan-${row.id}`);
     await card.waitFor();
     expect(await card.getByTestId('loan-state').getAttribute('data-state')).toBe('open');
-    expect(await card.innerText()).toContain(h.room_code);
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain(h.room_code);
     await shot(page, 'lending-mobile');
     // The guard's own follow-ups (requests taken at the gate for another team), phone-sized.
     await page.goto(`${e.base}/revisits`);
@@ -300,7 +314,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await login(en, e.base, 'guard');
     await en.goto(`${e.base}/lending`);
     await en.getByTestId(`loan-${row.id}`).waitFor();
-    expect(await en.getByTestId(`loan-${row.id}`).innerText()).toContain('Out');
+    await expect
+      .poll(() => en.getByTestId(`loan-${row.id}`).innerText(), { timeout: 10_000 })
+      .toContain('Out');
     await shot(en, 'lending-en');
     await en.close();
   }, 120_000);
@@ -311,11 +327,15 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await page.goto(`${e.base}/demand-peaks`);
     await page.getByTestId('peaks-heatmap').waitFor();
     expect(await page.locator('[data-testid^="peak-"][data-under]').count()).toBe(168);
-    expect(await page.getByTestId('peaks-summary').innerText()).toMatch(/共 [1-9]\d* 单/);
+    await expect
+      .poll(() => page.getByTestId('peaks-summary').innerText(), { timeout: 10_000 })
+      .toMatch(/共 [1-9]\d* 单/);
     await shot(page, 'demand-peaks-zh');
     // Staffing per slot: on duty / suggested in every cell of working hours.
     await page.getByTestId('peaks-show').getByText('在岗 / 建议人数').click();
-    expect(await page.getByTestId('peak-3-10').innerText()).toMatch(/^\d+(\.\d)?\/\d+$/);
+    await expect
+      .poll(() => page.getByTestId('peak-3-10').innerText(), { timeout: 10_000 })
+      .toMatch(/^\d+(\.\d)?\/\d+$/);
     await page.close();
 
     const en = await e.browser.newPage(DESKTOP);
@@ -323,7 +343,9 @@ describe.runIf(enabled)('service follow-up in a real browser', () => {
     await login(en, e.base, 'manager');
     await en.goto(`${e.base}/demand-peaks`);
     await en.getByTestId('peaks-heatmap').waitFor();
-    expect(await en.getByTestId('peaks-page').innerText()).toContain('Under-covered');
+    await expect
+      .poll(() => en.getByTestId('peaks-page').innerText(), { timeout: 10_000 })
+      .toContain('Under-covered');
     await shot(en, 'demand-peaks-en');
     await en.close();
 
