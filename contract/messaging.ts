@@ -110,6 +110,12 @@ export const MessageTemplate = z.object({
     sms_aliyun: ProviderTemplate.optional(),
     sms_tencent: ProviderTemplate.optional(),
   }),
+  smsReviewText: z
+    .object({ sms_aliyun: z.string(), sms_tencent: z.string() })
+    .nullable()
+    .describe(
+      'The text to submit for review at each SMS provider, in its placeholder syntax; greetings and tips end with the opt-out 拒收请回复R. Null when the purpose may not be sent by SMS (health tips)',
+    ),
   version: z.number().int(),
   updatedAt: z.string(),
 });

@@ -11,6 +11,14 @@ function cacheHeaders(res: { header(k: string, v: string): unknown }, path: stri
 }
 
 export default fp(async function web(app: FastifyInstance, opts: { distDir: string }) {
+  // reply.sendFile comes from the first @fastify/static registered (a second may not decorate it
+  // again), whichever app is built; every call therefore names its own root directory.
+  let decorated = false;
+  const decorate = () => {
+    const first = !decorated;
+    decorated = true;
+    return first;
+  };
   // The entrance board (/board/<token>) is its own small app, served even without the console.
   const boardDir = join(opts.distDir, 'board');
   if (existsSync(join(boardDir, 'index.html'))) {
@@ -18,7 +26,7 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
       root: boardDir,
       prefix: '/board/',
       wildcard: false,
-      decorateReply: false,
+      decorateReply: decorate(),
       setHeaders: cacheHeaders,
     });
     app.get('/board/*', { schema: { hide: true } }, (req, reply) =>
@@ -34,7 +42,7 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
       root: ratingDir,
       prefix: '/r/',
       wildcard: false,
-      decorateReply: false,
+      decorateReply: decorate(),
       setHeaders: cacheHeaders,
     });
     app.get('/r/*', { schema: { hide: true } }, (req, reply) =>
@@ -52,11 +60,12 @@ export default fp(async function web(app: FastifyInstance, opts: { distDir: stri
     root: consoleDir,
     prefix: '/',
     wildcard: false,
+    decorateReply: decorate(),
     setHeaders: cacheHeaders,
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     // A missing API route or built asset is a real 404, not the app shell (a blank page).
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', consoleDir);
   });
 });

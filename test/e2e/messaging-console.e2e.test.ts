@@ -107,6 +107,17 @@ describe.runIf(enabled)('reaching residents in the console', () => {
       .toContain('festival_greeting');
     await expect.poll(() => page.locator('body').innerText()).toContain('未审核通过的短信会被拦截');
     await shot(page, 'templates-zh');
+    // The text to submit for the providers' review: their placeholders, and the opt-out at the end.
+    await page.getByTestId('template-edit-festival_greeting').click();
+    const review = page.getByTestId('template-review-sms_aliyun');
+    await expect.poll(() => review.innerText(), { timeout: 10_000 }).toMatch(/^\$\{name\}您好.*拒收请回复R$/);
+    await expect
+      .poll(() => page.getByTestId('template-review-sms_tencent').innerText())
+      .toMatch(/^\{1\}您好.*拒收请回复R$/);
+    await review.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
+    await shot(page, 'template-editor-zh');
+    await page.keyboard.press('Escape');
 
     await page.goto(`${base}/campaigns`);
     const proposals = page.getByTestId('campaign-proposals');

@@ -49,8 +49,14 @@ describe('locale files', () => {
   });
 
   it('keep the English UI free of Chinese characters', () => {
-    // Chinese on purpose: the language names, plate examples and notations staff type.
-    const allowed = new Set(['validation.plate', 'households.searchHint', 'customFields.labelPlaceholder']);
+    // Chinese on purpose: the language names, plate examples and notations staff type, and the
+    // opt-out wording every marketing SMS must carry.
+    const allowed = new Set([
+      'validation.plate',
+      'households.searchHint',
+      'customFields.labelPlaceholder',
+      'templates.reviewTextHelp',
+    ]);
     const chinese = Object.entries(english)
       .filter(([k, v]) => /[\u4e00-\u9fa5]/.test(String(v)) && !k.startsWith('lang.') && !allowed.has(k))
       .map(([k]) => k);

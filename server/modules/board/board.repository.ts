@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { BoardGreetingsTable, BoardNoticesTable } from './board.table.js';
 
 type Db = Kysely<DB>;
@@ -222,14 +223,12 @@ export async function updateNotice(
   version: number,
   set: Record<string, unknown>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('board_notices')
-    .set((eb) => ({ ...set, version: eb(eb.ref('version'), '+', 1) }))
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return updateAtVersion(
+    db,
+    'board_notices',
+    { estateId, id, version },
+    set as Updateable<BoardNoticesTable>,
+  );
 }
 
 // ---------------------------------------------------------------- greetings
@@ -265,12 +264,10 @@ export async function updateGreeting(
   version: number,
   set: Record<string, unknown>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('board_greetings')
-    .set((eb) => ({ ...set, version: eb(eb.ref('version'), '+', 1) }))
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return updateAtVersion(
+    db,
+    'board_greetings',
+    { estateId, id, version },
+    set as Updateable<BoardGreetingsTable>,
+  );
 }

@@ -21,7 +21,14 @@ import type { AgendaService } from '../agenda/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { CalendarService } from '../calendar/index.js';
-import { type EnqueueInput, type MessagingService, TEMPLATE_CODES } from '../messaging/index.js';
+import {
+  type EnqueueInput,
+  type MessagingService,
+  PHONE_CHANNELS,
+  phoneText,
+  renderText,
+  TEMPLATE_CODES,
+} from '../messaging/index.js';
 import { CampaignErrors, STATUS_ZH } from './campaign.errors.js';
 import { toCampaign } from './campaign.mapper.js';
 import { proposeGreetings } from './campaign.proposals.js';
@@ -52,8 +59,6 @@ export interface TipContent {
 /** Purposes that need a recorded consent or opt-in (as the outbox worker checks at send time). */
 const CONSENT_PURPOSES = new Set(['greetings', 'tips', 'health_tips']);
 const SMS = new Set(['sms_aliyun', 'sms_tencent']);
-/** Channels that address a member by phone (portal addresses the household). */
-const PHONE_CHANNELS = new Set(['dev', 'sms_aliyun', 'sms_tencent']);
 /** Care flags whose households also get a personal greeting from their butler (E12). */
 export const PERSONAL_GREETING_FLAGS = ['elderly_alone', 'elderly', 'disabled'];
 export const FESTIVAL_TEMPLATE = TEMPLATE_CODES.festival;
@@ -67,10 +72,6 @@ export interface Recipient {
   householdId: string;
   memberId: string;
   name: string;
-}
-
-function render(text: string, params: Record<string, string>): string {
-  return text.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (m, k: string) => params[k] ?? m);
 }
 
 /**
@@ -177,6 +178,7 @@ export function createCampaignService(deps: CampaignDeps) {
       return best;
     };
     const needsConsent = CONSENT_PURPOSES.has(spec.purpose);
+    // Phone channels address a member by phone; the portal addresses the household.
     const needsPhone = PHONE_CHANNELS.has(spec.channel);
     const recipients: Recipient[] = [];
     const excluded = { noConsent: 0, optedOut: 0, noPhone: 0 };
@@ -209,9 +211,12 @@ export function createCampaignService(deps: CampaignDeps) {
       sample: first
         ? {
             memberName: first.name,
-            textZh: render(t.text_zh, params),
+            // The sample as the resident will read it: on a phone, greetings and tips end with the opt-out.
+            textZh: PHONE_CHANNELS.has(spec.channel)
+              ? phoneText(spec.purpose, renderText(t.text_zh, params))
+              : renderText(t.text_zh, params),
             textEn: t.text_en
-              ? render(t.text_en, { ...params, estate: est?.name_en ?? est?.name ?? '' })
+              ? renderText(t.text_en, { ...params, estate: est?.name_en ?? est?.name ?? '' })
               : null,
           }
         : null,

@@ -98,6 +98,17 @@ describe('seeded templates', () => {
     });
     expect(byCode.festival_greeting.textEn).toContain('{name}');
     expect(byCode.health_tip.providerTemplates).toEqual({}); // never offered for SMS
+    // What to submit to each provider: its placeholder syntax, and a greeting (marketing) ends
+    // with the carriers' opt-out; Tencent numbers only the parameters the Chinese text uses.
+    expect(byCode.festival_greeting.smsReviewText).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Aliyun's own placeholder syntax
+      sms_aliyun: '${name}您好！${estate}物业服务中心祝您节日快乐，阖家安康！拒收请回复R',
+      sms_tencent: '{1}您好！{2}物业服务中心祝您节日快乐，阖家安康！拒收请回复R',
+    });
+    expect(byCode.plate_restriction_reminder.smsReviewText.sms_tencent).toBe(
+      '{1}您好，明天（{2}）{3}尾号{4}的机动车限行（{5}），您的车辆{6}在限行之列，请合理安排出行。',
+    ); // a notice: no opt-out; cityEn and digitsEn are not SMS parameters
+    expect(byCode.health_tip.smsReviewText).toBeNull();
     const tips = await call('admin', { method: 'GET', url: `/api/estates/${r.json().id}/tips` });
     expect(tips.json().length).toBeGreaterThan(15);
     // Seeding again adds nothing and keeps the estate's edits.
@@ -116,7 +127,10 @@ describe('seeded templates', () => {
     const before = t.c.messaging.devChannel.sent.length;
     expect(await t.c.messaging.dispatchDue(NOW)).toMatchObject({ sent: 3 }); // 陈一 陈二 林一
     const sent = t.c.messaging.devChannel.sent.slice(before);
-    expect(sent.map((s) => s.textZh)).toContain('陈一您好！reach小区物业服务中心祝您节日快乐，阖家安康！');
+    // The development channel stands in for SMS: the greeting ends with the opt-out, once.
+    expect(sent.map((s) => s.textZh)).toContain(
+      '陈一您好！reach小区物业服务中心祝您节日快乐，阖家安康！拒收请回复R',
+    );
 
     const sms = await call('manager', {
       method: 'POST',
@@ -156,6 +170,7 @@ describe('tips as campaign content', () => {
       .json()
       .find((t: { id: string }) => t.id === id);
     expect(r.json().sample.textZh).toContain(tip.textZh);
+    expect(r.json().sample.textZh).not.toContain('拒收请回复R'); // the portal inbox is not an SMS
     expect(r.json().sample.textEn).toContain(tip.textEn);
   });
 

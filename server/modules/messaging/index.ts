@@ -1,5 +1,11 @@
 export { AliyunSmsClient, signAcs3 } from './aliyun-sms.js';
-export { type ChannelClient, ChannelError, type SendRequest, type SendResult } from './channel.js';
+export {
+  type ChannelClient,
+  ChannelError,
+  renderText,
+  type SendRequest,
+  type SendResult,
+} from './channel.js';
 export { DevChannel, PortalInboxChannel } from './local-channels.js';
 export { type BirthdayService, createBirthdayService } from './messaging.birthdays.js';
 export { createSecretBox, type SecretBox } from './messaging.crypto.js';
@@ -21,4 +27,5 @@ export type {
   PortalInboxTable,
 } from './messaging.table.js';
 export { DEFAULT_DISPATCH_SETTINGS, type DispatchSettings, type ProviderConfig } from './messaging.worker.js';
+export { MARKETING_PURPOSES, PHONE_CHANNELS, phoneText, SMS_OPT_OUT, smsParamNames } from './sms-text.js';
 export { signTc3, TencentSmsClient } from './tencent-sms.js';

@@ -51,7 +51,7 @@ beforeAll(async () => {
       memberId: h.memberIds[0]!,
       channel: 'sms_tencent',
       templateCode: 'greet',
-      params: { name: '张三' },
+      params: { name: '张三', estateEn: 'Green Garden' },
       purpose: 'greetings',
       createdBy: 'test',
     },
@@ -69,8 +69,8 @@ describe('messaging API', () => {
       name: '节日问候',
       purpose: 'greetings',
       textZh: '{name}您好，祝您节日快乐。拒收请回复R',
-      textEn: 'Dear {name}, happy holidays.',
-      paramNames: ['name'],
+      textEn: 'Dear {name}, happy holidays from {estateEn}.',
+      paramNames: ['name', 'estateEn'],
       providerTemplates: { sms_tencent: { code: '1110', status: 'approved' } },
     };
     const url = `/api/estates/${f.estate.id}/message-templates/greet`;
@@ -78,6 +78,12 @@ describe('messaging API', () => {
     const r = await call('butler', { method: 'PUT', url, payload: body });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ code: 'greet', version: 1 });
+    // The opt-out the text already ends with is not added twice; {estateEn} is not an SMS parameter.
+    expect(r.json().smsReviewText).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Aliyun's own placeholder syntax
+      sms_aliyun: '${name}您好，祝您节日快乐。拒收请回复R',
+      sms_tencent: '{1}您好，祝您节日快乐。拒收请回复R',
+    });
     const bad = await call('butler', { method: 'PUT', url, payload: { ...body, paramNames: [] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('TEMPLATE_PARAMS_MISMATCH');
@@ -191,7 +197,7 @@ describe('messaging API', () => {
     expect(tencent.accepted.at(-1)!.params).toMatchObject({
       SignName: '绿园物业服务中心',
       TemplateId: '1110',
-      TemplateParamSet: ['张三'],
+      TemplateParamSet: ['张三'], // only what the Chinese text uses, in order
       PhoneNumberSet: ['+8613812345678'],
     });
     expect(

@@ -7,6 +7,7 @@ import type {
 import { fromJson, toIso } from '../../lib/dates.js';
 import { maskPhone } from '../../lib/masking.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
+import { smsReviewTexts } from './sms-text.js';
 
 /** Phones as 138****5678, e-mail as z***@example.com; portal addresses (household ids) as they are. */
 export function maskAddress(channel: string, address: string): string {
@@ -45,6 +46,7 @@ export function toMessage(r: MessageRow): Message {
 }
 
 export function toTemplate(r: TemplateRow): MessageTemplate {
+  const paramNames = fromJson<string[]>(r.param_names, []);
   return {
     estateId: r.estate_id,
     code: r.code,
@@ -52,8 +54,9 @@ export function toTemplate(r: TemplateRow): MessageTemplate {
     purpose: r.purpose as MessageTemplate['purpose'],
     textZh: r.text_zh,
     textEn: r.text_en,
-    paramNames: fromJson<string[]>(r.param_names, []),
+    paramNames,
     providerTemplates: fromJson<MessageTemplate['providerTemplates']>(r.provider_templates, {}),
+    smsReviewText: smsReviewTexts({ purpose: r.purpose, textZh: r.text_zh, paramNames }),
     version: Number(r.version),
     updatedAt: toIso(r.updated_at)!,
   };

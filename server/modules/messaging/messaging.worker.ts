@@ -17,6 +17,7 @@ import type { SecretBox } from './messaging.crypto.js';
 import * as repo from './messaging.repository.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
 import { outsideWindow, startOfLocalDay } from './messaging.time.js';
+import { PHONE_CHANNELS, phoneText, smsParamNames } from './sms-text.js';
 import { TencentSmsClient } from './tencent-sms.js';
 
 /** Tunables of the outbox worker; defaults follow the issue and the SMS compliance notes. */
@@ -305,8 +306,15 @@ export function createDispatcher(deps: DispatcherDeps) {
           signName,
           templateCode: providerTemplate?.code ?? m.template_code,
           params,
-          paramNames: fromJson<string[]>(t.param_names, []),
-          textZh: renderText(t.text_zh, params),
+          // SMS carries only what the Chinese text uses (Tencent numbers its parameters).
+          paramNames: sms
+            ? smsParamNames(t.text_zh, fromJson<string[]>(t.param_names, []))
+            : fromJson<string[]>(t.param_names, []),
+          // What a phone shows ends with the opt-out for greetings and tips (the provider's
+          // approved template carries it for SMS; the development channel records it the same).
+          textZh: PHONE_CHANNELS.has(channel)
+            ? phoneText(m.purpose, renderText(t.text_zh, params))
+            : renderText(t.text_zh, params),
           textEn: t.text_en ? renderText(t.text_en, params) : null,
           subject: t.name,
         };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type {
   Commitment,
   CommitmentConfig,
@@ -10,6 +10,7 @@ import type {
   UpdatePlanMeasureBody,
 } from '../../../contract/plan.js';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { Clock } from '../../lib/clock.js';
 import { fromJson, localDate, toJson } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
@@ -22,6 +23,7 @@ import { toChange, toCommitment, toMeasure, toVersions } from './plan.mapper.js'
 import { isValidDate, nextPeriodStart } from './plan.periods.js';
 import * as repo from './plan.repository.js';
 import { measureSort } from './plan.seed.js';
+import type { PlanMeasuresTable } from './plan.table.js';
 
 export type PlanService = ReturnType<typeof createPlanService>;
 
@@ -195,14 +197,13 @@ export function createPlanService(deps: PlanDeps) {
       const version = Number(row.version) + 1;
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('plan_measures')
-          .set({ ...set, version, updated_at: now, updated_by: actor.id })
-          .where('estate_id', '=', estateId)
-          .where('id', '=', measureId)
-          .where('version', '=', Number(row.version))
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) {
+        const won = await updateAtVersion(
+          trx,
+          'plan_measures',
+          { estateId, id: measureId, version: Number(row.version) },
+          { ...(set as Updateable<PlanMeasuresTable>), updated_at: now, updated_by: actor.id },
+        );
+        if (!won) {
           const cur = await repo.findMeasure(trx, estateId, measureId);
           throw CommonErrors.make('VERSION_CONFLICT', { current: cur?.version ?? '?' });
         }

@@ -1,22 +1,15 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { CreateHouseholdBody } from '../../../contract/households.js';
-import {
-  createEstate,
-  createStaff,
-  TEST_PASSWORD,
-  type TestEstate,
-} from '../../../test/helpers/factories.js';
-import { createTestDb } from '../../../test/helpers/test-db.js';
-import { buildApp } from '../../app.js';
-import { createContainer } from '../../container.js';
+import { buildTestApp } from '../../../test/helpers/build-app.js';
+import { createEstate, createStaff, type TestEstate } from '../../../test/helpers/factories.js';
 import type { Database } from '../../db/database.js';
-import { FixedClock } from '../../lib/clock.js';
+import type { FixedClock } from '../../lib/clock.js';
 import { systemActor } from '../auth/index.js';
 import { seedDefaultCatalog } from '../service-requests/index.js';
 import { createRatingService, type RatingDeps, type RatingService } from './rating.service.js';
 
-/** Test wiring until container.ts and app.ts register the module: a fresh DB, fixed clock, the app. */
+/** The app of `buildTestApp` (fresh DB, fixed clock) with an estate, its staff logged in, a household. */
 export interface RatingFixture {
   app: FastifyInstance;
   database: Database;
@@ -47,38 +40,26 @@ const STAFF = [
 export async function buildRatingFixture(
   opts: Partial<Pick<RatingDeps, 'fontPath'>> = {},
 ): Promise<RatingFixture> {
-  const database = await createTestDb();
+  const t = await buildTestApp();
+  const { app, database, clock, c: container } = t;
   const { db } = database;
-  const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
-  const container = createContainer({ db, clock, auth: { ipMaxFailures: 1000 } });
   const ratings = opts.fontPath
     ? createRatingService({ db, clock, audit: container.audit, ...opts })
     : container.ratings;
-  const app = await buildApp({ container, logLevel: 'silent', validateResponses: true });
-  await app.ready();
 
   const estate = await createEstate(db, 'lvyuan');
   await seedDefaultCatalog(db, estate.id, clock.now());
   const ids: Record<string, string> = {};
   const cookie: Record<string, string> = {};
   async function login(username: string) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: TEST_PASSWORD },
-    });
-    if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.body}`);
-    cookie[username] = `sid=${r.cookies.find((c) => c.name === 'sid')!.value}`;
+    cookie[username] = await t.login(username);
   }
   async function call(
     who: string | undefined,
     o: InjectOptions,
     retry = true,
   ): Promise<LightMyRequestResponse> {
-    const r = await app.inject({
-      ...o,
-      headers: { ...(who ? { cookie: cookie[who]! } : {}), ...(o.headers ?? {}) },
-    });
+    const r = await t.call(who ? cookie[who] : undefined, o);
     if (who && retry && r.statusCode === 401) {
       await login(who);
       return call(who, o, false);
@@ -148,9 +129,6 @@ export async function buildRatingFixture(
     catalog,
     call: (who, o) => call(who, o),
     completedRequest,
-    async close() {
-      await app.close();
-      await database.close();
-    },
+    close: () => t.close(),
   };
 }

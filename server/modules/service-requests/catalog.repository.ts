@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { ServiceCatalogTable } from './service-request.table.js';
 
 /** SQL of catalog editing; each function takes a Kysely or a transaction. */
@@ -40,12 +41,5 @@ export async function updateEntry(
   key: { estateId: string; id: string; version: number },
   set: Updateable<ServiceCatalogTable>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('service_catalog')
-    .set({ ...set, version: key.version + 1 })
-    .where('estate_id', '=', key.estateId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateAtVersion(db, 'service_catalog', key, set);
 }

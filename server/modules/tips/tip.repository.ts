@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { TipRow, TipsTable } from './tip.table.js';
 
 // Every SQL statement of the tips library.
@@ -74,14 +75,7 @@ export async function updateTip(
   version: number,
   set: Partial<Record<keyof TipsTable, unknown>>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('tips')
-    .set((eb) => ({ ...(set as object), version: eb(eb.ref('version'), '+', 1) }))
-    .where('estate_id', '=', estateId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return updateAtVersion(db, 'tips', { estateId, id, version }, set as Updateable<TipsTable>);
 }
 
 export function estateZone(db: Kysely<DB>, estateId: string) {

@@ -31,6 +31,32 @@ interface Values {
 const CODE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 /**
+ * What the text submitted for the providers' review will be: shown per provider once saved
+ * (the server derives it: provider placeholders, the opt-out for greetings and tips).
+ */
+function ReviewTextNote({
+  template,
+  purpose,
+  changed,
+}: {
+  template?: MessageTemplate;
+  purpose?: MessagePurpose;
+  changed: boolean;
+}) {
+  const { t } = useTranslation();
+  let text: string;
+  if (purpose === 'health_tips') text = t('templates.noSmsForPurpose');
+  else if (!template) text = t('templates.reviewNewTemplate');
+  else if (changed || purpose !== template.purpose) text = t('templates.reviewAfterSave');
+  else text = t('templates.reviewTextHelp');
+  return (
+    <Typography.Paragraph type="secondary" data-testid="template-review-note">
+      {text}
+    </Typography.Paragraph>
+  );
+}
+
+/**
  * Creates or edits a template: name, purpose, Chinese and English text with {name} placeholders
  * (campaigns fill {name} and {estate}), and its code and review status at each SMS provider.
  */
@@ -57,6 +83,7 @@ export function TemplateEditor({
   const [form] = Form.useForm<Values>();
   const textZh = Form.useWatch('textZh', form);
   const textEn = Form.useWatch('textEn', form);
+  const purpose = Form.useWatch('purpose', form);
   const params = placeholdersOf(textZh, textEn);
 
   useEffect(() => {
@@ -177,6 +204,11 @@ export function TemplateEditor({
         </Flex>
         <Divider titlePlacement="start">{t('templates.providerSection')}</Divider>
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('templates.approvalNote')} />
+        <ReviewTextNote
+          template={template}
+          purpose={purpose}
+          changed={!!template && textZh !== template.textZh}
+        />
         {PROVIDER_CHANNELS.map((ch) => (
           <Flex key={ch} gap={8} wrap align="flex-start">
             <Form.Item
@@ -209,6 +241,20 @@ export function TemplateEditor({
                 }))}
               />
             </Form.Item>
+            {template?.smsReviewText && purpose === template.purpose && textZh === template.textZh ? (
+              <Flex vertical style={{ flex: '1 1 100%', marginBottom: 16 }}>
+                <Typography.Text type="secondary">
+                  {t('templates.reviewText', { provider: t(`outbox.channel.${ch}`) })}
+                </Typography.Text>
+                <Typography.Text
+                  copyable
+                  style={{ wordBreak: 'break-all' }}
+                  data-testid={`template-review-${ch}`}
+                >
+                  {template.smsReviewText[ch]}
+                </Typography.Text>
+              </Flex>
+            ) : null}
           </Flex>
         ))}
       </Form>
