@@ -54,9 +54,17 @@ describe.runIf(enabled)('organizations, care plan and journey in a real browser'
     await page.getByTestId('org-log-contact').click();
     await page.getByTestId('org-contact-summary').fill('与会长商定元旦联欢会节目和场地');
     await page.getByTestId('org-contact-followup').fill('周五前确认会所场地');
+    // The time picker starts at the estate's clock (Beijing), not the browser's (UTC here), and
+    // the logged contact shows the time that was picked.
+    const picked = await page.locator('.ant-modal .ant-picker input').inputValue();
+    const meant = Date.parse(`${picked.replace(' ', 'T')}:00+08:00`);
+    expect(Math.abs(meant - Date.now()), picked).toBeLessThan(3 * 60_000);
     await page.getByTestId('org-contact-save').click();
     const contacts = page.getByTestId('org-contacts');
     await contacts.getByText('与会长商定元旦联欢会节目和场地').waitFor();
+    await expect
+      .poll(() => contacts.locator('[data-testid^="org-contact-"]').first().innerText(), { timeout: 10_000 })
+      .toContain(picked);
     // Newest first, with its follow-up still open.
     const first = contacts.locator('[data-testid^="org-contact-"]').first();
     await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('周五前确认会所场地');

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, setDisplayTimeZone } from './format';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  nowInZone,
+  pickedInstant,
+  setDisplayTimeZone,
+  todayIn,
+  zonedIso,
+} from './format';
 
 describe('formatDateTime', () => {
   afterEach(() => setDisplayTimeZone(undefined));
@@ -16,5 +26,28 @@ describe('formatDateTime', () => {
     expect(formatDate('2026-03-05')).toBe('2026-03-05');
     expect(formatDateTime(null)).toBe('—');
     expect(formatDate(undefined)).toBe('—');
+  });
+});
+
+describe('dates in the estate’s time zone', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+
+  it('the local date of an instant, and date arithmetic', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
+    expect(todayIn('Europe/London', new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-27');
+    expect(addDays('2026-11-30', 2)).toBe('2026-12-02');
+    expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
+  });
+
+  it('a wall-clock time picked in the estate means that time there, whatever the browser’s zone', () => {
+    expect(zonedIso('2026-12-01', '09:00', 'Asia/Shanghai')).toBe('2026-12-01T01:00:00.000Z');
+    expect(zonedIso('2026-07-01', '09:00', 'Europe/London')).toBe('2026-07-01T08:00:00.000Z');
+    setDisplayTimeZone('Asia/Shanghai');
+    const picked = nowInZone().hour(14).minute(30);
+    const iso = pickedInstant(picked);
+    expect(formatDateTime(iso)).toBe(`${picked.format('YYYY-MM-DD')} 14:30`);
+    // "Now" as the estate's clock reads it: formatting it back gives the estate's current minute.
+    const now = nowInZone();
+    expect(formatDateTime(pickedInstant(now))).toBe(now.format('YYYY-MM-DD HH:mm'));
   });
 });

@@ -1,5 +1,5 @@
 /** Display formatting shared by the web apps. */
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /**
  * The time zone instants are shown in: the working estate's (set by the console shell), so a
@@ -36,6 +36,55 @@ export function partsInZone(at: Date, timeZone: string): { date: string; time: s
   }
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** The date (YYYY-MM-DD) of an instant, by default now, in a time zone (the estate's when not given). */
+export function todayIn(timeZone = displayTimeZone, at: Date = new Date()): string {
+  try {
+    if (timeZone) return partsInZone(at, timeZone).date;
+  } catch {
+    // an unknown zone name: fall back to the browser's
+  }
+  return dayjs(at).format('YYYY-MM-DD');
+}
+
+/** Adds days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  if (!date) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The instant (ISO) of a wall-clock time `HH:mm` on a date in a zone: a campaign scheduled for
+ * 09:00 estate time on a festival day is 01:00Z in Shanghai whatever the browser's zone.
+ */
+export function zonedIso(date: string, time: string, timeZone = displayTimeZone ?? 'Asia/Shanghai'): string {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const local = partsInZone(guess, timeZone); // what the zone shows at that UTC instant
+  const shown = Date.parse(`${local.date}T${local.time}:00Z`);
+  return new Date(guess.getTime() - (shown - guess.getTime())).toISOString();
+}
+
+/**
+ * Date-time pickers work in the browser's zone; these two make them show and mean the estate's
+ * wall clock. `nowInZone()` is "now" as the estate's clock reads it, for a picker's initial value;
+ * `pickedInstant(d)` is the instant a picked wall-clock value means in the estate.
+ */
+export function nowInZone(timeZone = displayTimeZone): Dayjs {
+  if (!timeZone) return dayjs();
+  const p = partsInZone(new Date(), timeZone);
+  return dayjs(`${p.date}T${p.time}`);
+}
+
+export function pickedInstant(d: Dayjs, timeZone = displayTimeZone): string {
+  return timeZone ? zonedIso(d.format('YYYY-MM-DD'), d.format('HH:mm'), timeZone) : d.toISOString();
 }
 
 /** True for a full instant (`2026-03-05T06:30:00.000Z`), false for a calendar date (`2026-03-05`). */

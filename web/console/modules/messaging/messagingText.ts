@@ -34,43 +34,6 @@ export function formatInZone(iso: string | null | undefined, timeZone?: string):
   return formatDateTime(iso, timeZone ?? getDisplayTimeZone());
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone?: string, at: Date = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
-}
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/**
- * The instant (ISO) of a wall-clock time `HH:mm` on a date in a zone: a campaign scheduled for
- * 09:00 estate time on a festival day is 01:00Z in Shanghai whatever the browser's zone.
- */
-export function zonedIso(date: string, time: string, timeZone = 'Asia/Shanghai'): string {
-  const guess = new Date(`${date}T${time}:00Z`);
-  const local = formatInZone(guess.toISOString(), timeZone); // what the zone shows at that UTC instant
-  const shown = Date.parse(`${local.replace(' ', 'T')}:00Z`);
-  return new Date(guess.getTime() - (shown - guess.getTime())).toISOString();
-}
-
 /** Placeholders `{name}` of a template text, in order of first use. */
 export function placeholdersOf(...texts: (string | null | undefined)[]): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from './rosterApi';
-import { addDays, firstOverlap, localDay, overnight, weekPlan } from './rosterText';
+import { firstOverlap, overnight, weekPlan } from './rosterText';
 
 const member: RosterMember = {
   accountId: 'a',
@@ -70,10 +70,5 @@ describe('roster page helpers', () => {
         { weekday: 1, start: '12:00', end: '18:00' },
       ]),
     ).toBe(-1);
-  });
-
-  it('local dates in the estate’s time zone', () => {
-    expect(localDay('2026-11-27T17:00:00Z', 'Asia/Shanghai')).toBe('2026-11-28');
-    expect(addDays('2026-11-30', 2)).toBe('2026-12-02');
   });
 });

@@ -1,3 +1,4 @@
+import { addDays } from '../../../ui/format';
 import type { DutyException, DutyShift, RosterMember } from './rosterApi';
 
 /** Pure helpers of the roster page: what a person does on each day of the week shown. */
@@ -6,24 +7,6 @@ export const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hh
 
 /** True when a shift ends on the next day (19:00–07:00; equal times = 24 h). */
 export const overnight = (s: { start: string; end: string }) => toMin(s.end) <= toMin(s.start);
-
-/** Calendar arithmetic on YYYY-MM-DD dates. */
-export function addDays(day: string, n: number): string {
-  if (!day) return '';
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The local date of an instant in a time zone. */
-export function localDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
-}
 
 export interface DayPlan {
   date: string;

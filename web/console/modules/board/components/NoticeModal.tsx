@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BoardLink, type BoardNotice, boardAdminApi, NOTICE_KINDS } from '../../../../api/messaging';
+import { nowInZone } from '../../../../ui/format';
 import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { isConflict } from '../../messaging/messagingText';
@@ -53,7 +54,8 @@ export function NoticeModal({
         entranceId: notice.entranceId ?? undefined,
         active: notice.active,
       });
-    else form.setFieldsValue({ kind: 'notice', range: [dayjs(), dayjs().add(6, 'day')], active: true });
+    else
+      form.setFieldsValue({ kind: 'notice', range: [nowInZone(), nowInZone().add(6, 'day')], active: true });
   }, [open, notice, form]);
 
   const save = useMutation({

@@ -4,10 +4,10 @@ import { Alert, App, Button, Card, Flex, Form, InputNumber, Segmented, Select, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardAdminApi } from '../../../../api/messaging';
+import { addDays, todayIn } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useEstateZone } from '../../messaging/hooks/useMessaging';
-import { addDays, todayIn } from '../../messaging/messagingText';
 import { WeatherSummary } from '../components/WeatherSummary';
 import { boardKeys, useWeather } from '../hooks/useBoardAdmin';
 import { CONDITIONS, WIND_DIRECTIONS, WIND_FORCES, windText } from '../weatherChoices';

@@ -1,10 +1,10 @@
 import { FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, List, Skeleton, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDate, formatDateTime } from '../../../../ui/format';
+import { formatDate, formatDateTime, nowInZone } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { useEstate } from '../../../session/useEstate';
@@ -195,7 +195,7 @@ function ReportCard({ estateId }: { estateId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(nowInZone());
   const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null);
   const download = async (format: 'pdf' | 'xlsx') => {
     setBusy(format);
@@ -220,7 +220,7 @@ function ReportCard({ estateId }: { estateId: string }) {
           allowClear={false}
           inputReadOnly
           onChange={(d) => d && setMonth(d)}
-          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          disabledDate={(d) => d.isAfter(nowInZone(), 'month')}
           data-testid="journey-report-month"
         />
         <Button

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Campaign, CampaignProposal } from '../../../../api/messaging';
+import { daysBetween, todayIn } from '../../../../ui/format';
 import { useProposals } from '../hooks/useMessaging';
-import { daysBetween, todayIn } from '../messagingText';
 
 /**
  * 节日提醒: the festivals ahead (this week's first) and the days on which residents who agreed to

@@ -27,6 +27,7 @@ import {
   campaignsApi,
   type MessagePurpose,
 } from '../../../../api/messaging';
+import { todayIn, zonedIso } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { applyFieldErrors } from '../../../forms/fieldErrors';
 import { useNotifyError } from '../../../hooks/useNotifyError';
@@ -36,7 +37,6 @@ import { ContentFields } from '../components/ContentFields';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { TIP_TEMPLATE } from '../components/TipField';
 import { messagingKeys, useEstateZone } from '../hooks/useMessaging';
-import { todayIn, zonedIso } from '../messagingText';
 
 interface Values {
   name: string;

@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { nowInZone } from '../../../../ui/format';
 import { FormModal } from '../../../forms/FormModal';
 import { CARE_AUDIENCES_UI, type CareAudience, type CarePlan, type CarePlanItem } from '../organizationText';
 import { StaffSelect } from './StaffSelect';
@@ -100,10 +101,14 @@ export function MarkDoneModal({
       saveTestId="care-done-save"
       onClose={onClose}
       onSave={onSave}
-      initialValues={{ doneOn: dayjs() }}
+      initialValues={{ doneOn: nowInZone() }}
     >
       <Form.Item name="doneOn" label={t('carePlan.doneOn')} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker
+          style={{ width: '100%' }}
+          inputReadOnly
+          disabledDate={(d) => d.isAfter(nowInZone(), 'day')}
+        />
       </Form.Item>
       <Form.Item name="doneNote" label={t('carePlan.doneNote')} rules={[{ max: 500 }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="care-done-note" />

@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { nowInZone } from '../../../../ui/format';
 import { FormModal } from '../../../forms/FormModal';
 import { ORG_CONTACT_CHANNELS_UI, type OrgContactChannel } from '../organizationText';
 import { StaffSelect } from './StaffSelect';
@@ -13,7 +14,10 @@ export interface ContactValues {
   followUp?: string;
 }
 
-/** Log a contact with an organization: when, who from our side, how, what was said, what follows. */
+/**
+ * Log a contact with an organization: when (the estate's wall clock, see pickedInstant), who from
+ * our side, how, what was said, what follows.
+ */
 export function ContactLogModal({
   open,
   estateId,
@@ -37,14 +41,14 @@ export function ContactLogModal({
       saveTestId="org-contact-save"
       onClose={onClose}
       onSave={onSave}
-      initialValues={{ contactedAt: dayjs(), staffId: meId, channel: 'meeting' }}
+      initialValues={{ contactedAt: nowInZone(), staffId: meId, channel: 'meeting' }}
     >
       <Form.Item name="contactedAt" label={t('orgs.contact.when')} rules={[{ required: true }]}>
         <DatePicker
           showTime={{ format: 'HH:mm' }}
           format="YYYY-MM-DD HH:mm"
           style={{ width: '100%' }}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(nowInZone(), 'day')}
           inputReadOnly
         />
       </Form.Item>

@@ -24,7 +24,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatDateTime } from '../../../../ui/format';
+import { formatDateTime, pickedInstant } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCan } from '../../../session/useCan';
@@ -227,7 +227,7 @@ export function OrganizationDetailPage() {
           const ok = await run(
             () =>
               organizationsApi.logContact(o.id, {
-                contactedAt: v.contactedAt.toISOString(),
+                contactedAt: pickedInstant(v.contactedAt),
                 staffId: v.staffId,
                 channel: v.channel,
                 summary: v.summary.trim(),

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Descriptions, Form, InputNumber, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../api/client';
 import { planApi } from '../../../../api/endpoints';
 import type { Commitment } from '../../../../api/types';
+import { nowInZone } from '../../../../ui/format';
 import { useNotifyError } from '../../../hooks/useNotifyError';
 import { planKeys } from '../hooks/usePlan';
 import { commitmentSummary, nextPeriodStart } from '../planText';
@@ -124,7 +125,7 @@ export function TargetModal({
               <DatePicker
                 style={{ width: 220 }}
                 placeholder={t('plan.targetForm.effectivePlaceholder', { date: next })}
-                disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                disabledDate={(d) => d.isBefore(nowInZone(), 'day')}
                 data-testid="target-effective"
               />
             </Form.Item>

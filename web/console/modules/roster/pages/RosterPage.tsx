@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Empty, Flex, Segmented, Table, Tag, Typogra
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAM_CODES, type TeamCode } from '../../../../api/enums';
+import { addDays, todayIn } from '../../../../ui/format';
 import { PageHeader } from '../../../../ui/PageHeader';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCan } from '../../../session/useCan';
@@ -11,7 +12,7 @@ import { EditWeekModal } from '../components/EditWeekModal';
 import { ExceptionModal } from '../components/ExceptionModal';
 import { useRoster, useRosterChange } from '../hooks/useRoster';
 import { type DutyException, type RosterMember, rosterApi } from '../rosterApi';
-import { addDays, type DayPlan, localDay, overnight, weekPlan } from '../rosterText';
+import { type DayPlan, overnight, weekPlan } from '../rosterText';
 
 const ON_DUTY_BG = '#f6ffed';
 
@@ -35,7 +36,7 @@ export function RosterPage() {
   const change = useRosterChange();
   const data = roster.data;
   const members = data?.teams[0]?.members ?? [];
-  const today = data ? localDay(data.now, data.timeZone) : '';
+  const today = data ? todayIn(data.timeZone, new Date(data.now)) : '';
   const weekStart = data?.weekStart ?? '';
   const todayIndex =
     weekStart && today >= weekStart && today < addDays(weekStart, 7)

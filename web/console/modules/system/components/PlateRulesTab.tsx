@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { calendarApi } from '../../../../api/endpoints';
 import type { PlateMapping, PlateOverride, PlateRule } from '../../../../api/types';
-import { formatDateTime } from '../../../../ui/format';
+import { formatDateTime, nowInZone } from '../../../../ui/format';
 
 type ByWeekday = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', number[]>>;
 
@@ -19,7 +19,7 @@ function weekdays(by: ByWeekday, t: TFunction): string {
 
 /** The tail digits of each weekday, in words, as in force today (rotating: the current period). */
 function mappingLines(m: PlateMapping, t: TFunction): string[] {
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = nowInZone().format('YYYY-MM-DD');
   if (m.kind === 'fixed') return [weekdays(m.byWeekday, t)];
   if (m.kind === 'rotating') {
     const days = Math.max(0, dayjs(today).diff(dayjs(m.anchor), 'day'));
