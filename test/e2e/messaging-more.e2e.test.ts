@@ -124,7 +124,7 @@ describe.runIf(enabled)('reaching residents: SMTP, birthdays, tips campaigns, ca
       .poll(() => page.getByTestId('callback-sms_tencent-reply').innerText(), { timeout: 10_000 })
       .toMatch(/\/replies$/);
     await expect.poll(() => callbacks.innerText(), { timeout: 10_000 }).toContain('HTTP 批量推送');
-    expect(await callbacks.locator('.ant-typography-copy').count()).toBe(4);
+    await expect.poll(() => callbacks.locator('.ant-typography-copy').count(), { timeout: 10_000 }).toBe(4);
     const url = (await status.innerText()).trim();
     const posted = await fetch(url, {
       method: 'POST',
