@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { KpiRow } from '../../../contract/agenda.js';
 import type { Commitment, PlanMeasure } from '../../../contract/plan.js';
 import type { DB } from '../../db/schema.js';
-import { localDate, toIso, toJson } from '../../lib/dates.js';
+import { addDays, localDate, toIso, toJson } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
-import { addDays, targetFor } from '../plan/index.js';
+import { targetFor } from '../plan/index.js';
 import { type PeriodSpan, spanOf } from './agenda.periods.js';
 import * as repo from './agenda.repository.js';
 

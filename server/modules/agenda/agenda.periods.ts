@@ -1,5 +1,6 @@
 import type { Period } from '../../../contract/plan.js';
-import { addDays, isValidDate, nextPeriodStart, periodStart } from '../plan/index.js';
+import { addDays } from '../../lib/dates.js';
+import { isValidDate, nextPeriodStart, periodStart } from '../plan/index.js';
 
 /** ISO-8601 week-year and week number of a business date (weeks start on Monday). */
 export function isoWeek(date: string): { year: number; week: number } {

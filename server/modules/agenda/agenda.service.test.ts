@@ -8,9 +8,9 @@ import { type Container, createContainer } from '../../container.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { FixedClock } from '../../lib/clock.js';
-import { fromJson } from '../../lib/dates.js';
+import { addDays, fromJson } from '../../lib/dates.js';
 import { type Actor, systemActor } from '../auth/index.js';
-import { addDays, seedDefaultPlan } from '../plan/index.js';
+import { seedDefaultPlan } from '../plan/index.js';
 import { type AgendaService, createAgendaService } from './index.js';
 
 // A quarter for a small estate: 13 weeks from Monday 2026-09-07; the tick runs every Monday at

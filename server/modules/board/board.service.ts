@@ -11,13 +11,12 @@ import type {
 import type { CalendarDay, Festival } from '../../../contract/calendar.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate } from '../../lib/dates.js';
+import { addDays, localDate } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { CalendarService } from '../calendar/index.js';
-import { addDays } from '../calendar/index.js';
 import { BoardErrors } from './board.errors.js';
 import { toGreeting, toNotice } from './board.mapper.js';
 import * as repo from './board.repository.js';

@@ -6,9 +6,8 @@ import type {
   Weather,
   WeatherSource,
 } from '../../../contract/board.js';
-import { localDate, toJson } from '../../lib/dates.js';
+import { addDays, localDate, toJson } from '../../lib/dates.js';
 import type { Actor, requireCap } from '../auth/index.js';
-import { addDays } from '../calendar/index.js';
 import { createSecretBox, type SecretBox } from '../messaging/index.js';
 import { BoardErrors } from './board.errors.js';
 import {

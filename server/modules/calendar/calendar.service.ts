@@ -14,7 +14,7 @@ import type {
 } from '../../../contract/calendar.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate, toJson } from '../../lib/dates.js';
+import { addDays, localDate, toJson } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap } from '../auth/index.js';
@@ -22,7 +22,7 @@ import { CalendarErrors } from './calendar.errors.js';
 import { ruleJson, toCalendarEntry, toPlateOverride, toPlateRule, toRuleModel } from './calendar.mapper.js';
 import * as repo from './calendar.repository.js';
 import { seedCalendar } from './calendar.seed.js';
-import { addDays, dayKindOf, weekdayOf } from './days.js';
+import { dayKindOf, weekdayOf } from './days.js';
 import { lunarInfo } from './lunar.js';
 import { isPlateRestricted, restrictionFor } from './plate-rules.js';
 

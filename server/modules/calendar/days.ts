@@ -32,11 +32,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
 
-/** The date `n` days after `date`. */
-export function addDays(date: string, n: number): string {
-  return new Date(utc(date) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** An official calendar entry of a date, as far as the day's kind is concerned. */
 export interface DayEntry {
   kind: 'holiday' | 'workday';

@@ -5,7 +5,7 @@ export { calendarRoutes } from './calendar.routes.js';
 export { libraryDays, libraryYears, type SeedReport, seedCalendar } from './calendar.seed.js';
 export { type CalendarService, createCalendarService, DEFAULT_CITY } from './calendar.service.js';
 export type { CalendarDaysTable, PlateOverridesTable, PlateRulesTable } from './calendar.table.js';
-export { addDays, dayKindOf, daysBetween, isCalendarDate, isWeekend, weekdayOf } from './days.js';
+export { dayKindOf, daysBetween, isCalendarDate, isWeekend, weekdayOf } from './days.js';
 export {
   GREETING_FESTIVALS,
   type GreetingFestival,

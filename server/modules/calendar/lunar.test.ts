@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './days.js';
+import { addDays } from '../../lib/dates.js';
 import { lunarInfo } from './lunar.js';
 
 // Known dates, each checked against two sources: lunar-typescript (which lunar.ts uses) and

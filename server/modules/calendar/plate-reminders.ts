@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate, localHour } from '../../lib/dates.js';
+import { addDays, localDate, localHour } from '../../lib/dates.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarService } from './calendar.service.js';
-import { addDays } from './days.js';
 
 /** Reminders go out the evening before, from this local hour until the quiet hours begin. */
 export const REMINDER_FROM_HOUR = 18;

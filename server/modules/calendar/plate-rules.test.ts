@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates.js';
 import { plateTailDigit } from '../households/index.js';
 import { libraryDays } from './calendar.seed.js';
-import { addDays, type DayEntry, dayKindOf } from './days.js';
+import { type DayEntry, dayKindOf } from './days.js';
 import {
   type DayContext,
   DEFAULT_PLATE_RULES,

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { CampaignAudience, CampaignProposal } from '../../../contract/campaigns.js';
 import type { DB } from '../../db/schema.js';
+import { addDays } from '../../lib/dates.js';
 import type { CalendarService } from '../calendar/index.js';
-import { addDays, GREETING_FESTIVALS } from '../calendar/index.js';
+import { GREETING_FESTIVALS } from '../calendar/index.js';
 import { TEMPLATE_CODES } from '../messaging/index.js';
 import * as repo from './campaign.repository.js';
 

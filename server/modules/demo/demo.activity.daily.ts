@@ -1,12 +1,6 @@
+import { addDays } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
-import {
-  type ActivityContext,
-  addDays,
-  DAY,
-  type HouseholdRow,
-  MIN,
-  WEEKS,
-} from './demo.activity.timeline.js';
+import { type ActivityContext, DAY, type HouseholdRow, MIN, WEEKS } from './demo.activity.timeline.js';
 
 // The demo's desk routines: loans of the trolley and bulbs, the agenda tick each Monday, and
 // today's entrance board (weather, a notice and a greeting line).

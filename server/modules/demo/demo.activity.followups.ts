@@ -1,7 +1,7 @@
+import { addDays } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
 import {
   type ActivityContext,
-  addDays,
   DAY,
   HOUR,
   type HouseholdRow,

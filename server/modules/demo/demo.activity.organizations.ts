@@ -1,7 +1,8 @@
 import type { CareAudience, OrganizationKind, OrgContactChannel } from '../../../contract/organizations.js';
+import { addDays } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
 import { quarterOf, quarterSpan, shiftQuarter } from '../organizations/index.js';
-import { type ActivityContext, addDays, Rng } from './demo.activity.timeline.js';
+import { type ActivityContext, Rng } from './demo.activity.timeline.js';
 
 // Owners' organizations (C4) with members and a contact log over the eight weeks, and the
 // seasonal care plan (C7): last quarter's table, copied into this quarter with one more item,

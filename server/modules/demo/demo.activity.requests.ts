@@ -1,8 +1,8 @@
 import type { CompleteBody } from '../../../contract/service-requests.js';
+import { addDays } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
 import {
   type ActivityContext,
-  addDays,
   DAY,
   ESTATE_CODE,
   HOUR,

@@ -47,10 +47,6 @@ export class Rng {
   }
 }
 
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-}
-
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekday(date: string): number {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -1,16 +1,14 @@
 import type { Role } from '../../../contract/auth.js';
 import type { Container } from '../../container.js';
 import { FixedClock } from '../../lib/clock.js';
-import { localDate } from '../../lib/dates.js';
+import { addDays, localDate, startOfLocalDay } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
-import { startOfLocalDay } from '../visits/index.js';
 import { enterTodaysBoard, planAgendaTicks, planLoans } from './demo.activity.daily.js';
 import { planFollowups } from './demo.activity.followups.js';
 import { planOrganizations } from './demo.activity.organizations.js';
 import { planRequests, planRevisitRounds } from './demo.activity.requests.js';
 import {
   type ActivityContext,
-  addDays,
   ESTATE_CODE,
   HOUR,
   type HouseholdRow,

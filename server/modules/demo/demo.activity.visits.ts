@@ -1,6 +1,7 @@
 import type { Container } from '../../container.js';
+import { addDays } from '../../lib/dates.js';
 import type { Actor } from '../auth/index.js';
-import { type ActivityContext, addDays, type HouseholdRow, WEEKS } from './demo.activity.timeline.js';
+import { type ActivityContext, type HouseholdRow, WEEKS } from './demo.activity.timeline.js';
 import { HOBBIES } from './demo.vocabulary.js';
 
 // Demo visits (E1 by the environment supervisor and the manager, S4 advisory visits by the squad

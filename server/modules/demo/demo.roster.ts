@@ -1,8 +1,8 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { localDate, toJson } from '../../lib/dates.js';
+import { addDays, localDate, toJson } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
-import { addDays, weekdayOf } from '../roster/index.js';
+import { weekdayOf } from '../roster/index.js';
 import { insertRows } from './demo.insert.js';
 
 // The demo duty roster (值班表) of the security and technical teams: a weekly pattern per person

@@ -4,11 +4,10 @@ import type { JourneyFunnel, JourneyStuck, MonthlyReportQuery } from '../../../c
 import { PLAN_STAGES, type PlanStageCode } from '../../../contract/plan.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { fromJson, localDate } from '../../lib/dates.js';
+import { fromJson, localDate, startOfLocalDay } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
-import { startOfLocalDay } from '../visits/index.js';
 import { renderMonthlyPdf } from './journey.pdf.js';
 import * as repo from './journey.repository.js';
 import {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { localDate, startOfLocalDay } from '../../lib/dates.js';
 import { createSecretBox } from './messaging.crypto.js';
-import { outsideWindow, startOfLocalDay } from './messaging.time.js';
+import { outsideWindow } from './messaging.time.js';
 
 describe('provider secrets (AES-256-GCM)', () => {
   const box = createSecretBox('operator-secret-0123456789');
@@ -41,7 +42,7 @@ describe('sending window in the estate time zone', () => {
     );
   });
   it('starts the local day at Beijing midnight', () => {
-    expect(startOfLocalDay(new Date('2026-11-27T17:00:00Z'), tz).toISOString()).toBe(
+    expect(startOfLocalDay(localDate(new Date('2026-11-27T17:00:00Z'), tz), tz).toISOString()).toBe(
       '2026-11-27T16:00:00.000Z',
     );
   });

@@ -8,7 +8,7 @@ import {
 } from '../../../contract/messaging.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { fromJson } from '../../lib/dates.js';
+import { fromJson, localDate, startOfLocalDay } from '../../lib/dates.js';
 import { AliyunSmsClient } from './aliyun-sms.js';
 import { type ChannelClient, ChannelError, renderText, type SendRequest } from './channel.js';
 import { type SmtpConfig, SmtpEmailClient } from './email-smtp.js';
@@ -16,7 +16,7 @@ import { DevChannel, PortalInboxChannel } from './local-channels.js';
 import type { SecretBox } from './messaging.crypto.js';
 import * as repo from './messaging.repository.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
-import { outsideWindow, startOfLocalDay } from './messaging.time.js';
+import { outsideWindow } from './messaging.time.js';
 import { PHONE_CHANNELS, phoneText, smsParamNames } from './sms-text.js';
 import { TencentSmsClient } from './tencent-sms.js';
 
@@ -288,7 +288,13 @@ export function createDispatcher(deps: DispatcherDeps) {
           if (opens) return defer(m, 'quiet_hours', opens, opens);
         }
         if (m.purpose !== 'service_notices' && channel !== 'portal') {
-          const n = await repo.sentCountSince(db, m.estate_id, m.address, startOfLocalDay(now, zone), m.id);
+          const n = await repo.sentCountSince(
+            db,
+            m.estate_id,
+            m.address,
+            startOfLocalDay(localDate(now, zone), zone),
+            m.id,
+          );
           if (n >= settings.dailyCap) return suppress(m, 'daily_cap');
         }
         // Fence: count the attempt only if the claim is still ours; otherwise another worker has it.

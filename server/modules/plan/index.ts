@@ -8,7 +8,6 @@ export {
 } from './plan.default.js';
 export { PlanErrors } from './plan.errors.js';
 export {
-  addDays,
   isValidDate,
   nextPeriodStart,
   periodRange,

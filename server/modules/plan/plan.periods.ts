@@ -25,13 +25,6 @@ export function isValidDate(date: string): boolean {
   return fmt(parse(date)) === date;
 }
 
-/** The date `days` days after `date` (negative: before). */
-export function addDays(date: string, days: number): string {
-  const d = parse(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fmt(d);
-}
-
 function monthsOf(period: Exclude<Period, 'week'>): number {
   return { month: 1, quarter: 3, half_year: 6, year: 12 }[period];
 }

@@ -1,7 +1,6 @@
 export { RosterErrors } from './roster.errors.js';
 export { rosterRoutes } from './roster.routes.js';
 export {
-  addDays,
   coverageBySlot,
   localParts,
   mondayOf,

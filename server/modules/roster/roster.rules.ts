@@ -2,7 +2,7 @@
  * Pure rules of the duty roster: when is a person on duty, given their weekly pattern and dated
  * exceptions. All times are local to the estate (minutes since local midnight, dates YYYY-MM-DD).
  */
-import { zonedParts } from '../../lib/dates.js';
+import { addDays, zonedParts } from '../../lib/dates.js';
 
 const DAY_MIN = 24 * 60;
 
@@ -43,13 +43,6 @@ export function toClock(min: number): string {
 /** End minute of a shift starting at `start`, relative to the start day (overnight → > 1440). */
 export function endOf(start: number, end: number): number {
   return end > start ? end : end + DAY_MIN;
-}
-
-/** Date arithmetic on local calendar dates (no time zone involved). */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday of a calendar date. */

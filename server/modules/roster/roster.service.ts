@@ -11,7 +11,7 @@ import type {
 } from '../../../contract/roster.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { fromJson, toJson } from '../../lib/dates.js';
+import { addDays, fromJson, toJson } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/index.js';
@@ -20,7 +20,6 @@ import { RosterErrors } from './roster.errors.js';
 import { datedOf, patternOf, toDutyException, toDutyShift } from './roster.mapper.js';
 import * as repo from './roster.repository.js';
 import {
-  addDays,
   coverageBySlot,
   type DatedException,
   firstOverlap,

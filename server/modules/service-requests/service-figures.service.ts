@@ -6,10 +6,9 @@ import type {
 } from '../../../contract/service-requests.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate } from '../../lib/dates.js';
+import { localDate, startOfLocalDay } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
-import { startOfLocalDay } from '../visits/index.js';
 import { ServiceFiguresErrors } from './service-figures.errors.js';
 import * as repo from './service-figures.repository.js';
 import { computeFigures, type FigureRow } from './service-request.figures.js';

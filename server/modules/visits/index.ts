@@ -14,4 +14,3 @@ export type {
   VisitProblemsTable,
   VisitsTable,
 } from './visit.table.js';
-export { startOfLocalDay } from './visit.time.js';

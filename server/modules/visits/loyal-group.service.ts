@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { LogLoyalGroupContactBody, LoyalGroup, LoyalGroupContact } from '../../../contract/visits.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { localDate, toIso } from '../../lib/dates.js';
+import { localDate, startOfLocalDay, toIso } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/index.js';
@@ -12,7 +12,6 @@ import { HouseholdErrors, type HouseholdService } from '../households/index.js';
 import * as repo from './loyal-group.repository.js';
 import { VisitErrors } from './visit.errors.js';
 import { estateTimeZone } from './visit.repository.js';
-import { startOfLocalDay } from './visit.time.js';
 
 export type LoyalGroupService = ReturnType<typeof createLoyalGroupService>;
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, rankSuggestions } from './visit.suggest.js';
-import { startOfLocalDay } from './visit.time.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 const DAY = 86_400_000;
@@ -69,15 +68,5 @@ describe('rankSuggestions', () => {
       ['b', true],
       ['a', false],
     ]);
-  });
-});
-
-describe('startOfLocalDay', () => {
-  it('gives midnight in the estate time zone', () => {
-    expect(startOfLocalDay('2026-11-01', 'Asia/Shanghai').toISOString()).toBe('2026-10-31T16:00:00.000Z');
-    expect(startOfLocalDay('2026-11-01', 'UTC').toISOString()).toBe('2026-11-01T00:00:00.000Z');
-    // Across a DST change (New York falls back on 2026-11-01).
-    expect(startOfLocalDay('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
-    expect(startOfLocalDay('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T04:00:00.000Z');
   });
 });

@@ -1,6 +1,5 @@
 import type { VisitSuggestion } from '../../../contract/visits.js';
-import { fromJson, toIso } from '../../lib/dates.js';
-import { addDays } from '../plan/index.js';
+import { addDays, fromJson, toIso } from '../../lib/dates.js';
 
 /** A household as ranking needs it. */
 export interface Candidate {
