@@ -51,7 +51,7 @@ export function registerIoCommands(program: Command, open: Open) {
 
   program
     .command('export')
-    .description('export households and members to .xlsx (phones masked)')
+    .description('export households and members to .xlsx (phones and e-mail addresses masked)')
     .requiredOption('--estate <code>', 'estate code')
     .requiredOption('--file <path>', 'output file or folder')
     .option('--q <text>', 'search text (room, name, phone suffix or tag)')

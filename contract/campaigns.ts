@@ -8,7 +8,7 @@ import { MessagePurpose } from './messaging.js';
  * archive, previewed (count, exclusions, a sample message) before it is started; started, each
  * recipient gets one outbox message keyed `campaign:<id>:<member>` (never twice).
  */
-export const CAMPAIGN_CHANNELS = ['dev', 'portal', 'sms_aliyun', 'sms_tencent'] as const;
+export const CAMPAIGN_CHANNELS = ['dev', 'portal', 'sms_aliyun', 'sms_tencent', 'email'] as const;
 export const CampaignChannel = z.enum(CAMPAIGN_CHANNELS);
 export type CampaignChannel = z.infer<typeof CampaignChannel>;
 
@@ -94,7 +94,8 @@ export const CampaignPreview = z.object({
   excluded: z.object({
     noConsent: z.number().int(),
     optedOut: z.number().int(),
-    noPhone: z.number().int(),
+    noPhone: z.number().int().describe('Members without a phone (phone channels)'),
+    noEmail: z.number().int().describe('Members without an e-mail address (the e-mail channel)'),
   }),
   sample: z
     .object({ memberName: z.string(), textZh: z.string(), textEn: z.string().nullable() })

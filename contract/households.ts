@@ -63,6 +63,12 @@ const phone = z
   .string()
   .trim()
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be an 11-digit mobile or a landline such as 010-12345678');
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('must be an e-mail address such as name@example.com'));
 const shortText = (max: number) => z.string().trim().max(max);
 const tagList = z.array(z.string().trim().min(1).max(20)).max(30);
 
@@ -72,6 +78,7 @@ export const Member = z.object({
   relation: z.string().nullable(),
   role: MemberRole,
   phone: z.string().nullable().describe('Masked (138****5678) unless the reader may see it'),
+  email: z.string().nullable().describe('Masked (z***@example.com) unless the reader may see phones in full'),
   ageBand: AgeBand.nullable(),
   isPrimary: z.boolean(),
 });
@@ -138,6 +145,7 @@ export const MemberInput = z
     relation: shortText(20).nullable().optional(),
     role: MemberRole,
     phone: phone.nullable().optional().describe('Omit to keep the stored number of an existing member'),
+    email: email.nullable().optional().describe('Omit to keep the stored address of an existing member'),
     ageBand: AgeBand.nullable().optional(),
     isPrimary: z.boolean().optional(),
   })

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/20261127_0012_duty_roster.js';
 import * as m0013 from './migrations/20261127_0013_attachments.js';
 import * as m0014 from './migrations/20261127_0014_organizations.js';
 import * as m0015 from './migrations/20261127_0015_messaging_reach.js';
+import * as m0016 from './migrations/20261127_0016_member_email.js';
 
 /** Every migration, in order. Frozen in time: never edit one that has shipped; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261127_0013_attachments': m0013,
   '20261127_0014_organizations': m0014,
   '20261127_0015_messaging_reach': m0015,
+  '20261127_0016_member_email': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -163,6 +163,7 @@ export interface MembersTable {
   role: string;
   phone: string | null;
   phone_suffix: string | null;
+  email: string | null;
   age_band: string | null;
   is_primary: number;
   sort: number;

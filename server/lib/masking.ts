@@ -6,6 +6,14 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
 
+/** zhang.san@example.com → z***@example.com (the domain stays: it tells staff which mailbox). */
+export function maskEmail(email: string | null | undefined): string | null {
+  if (!email) return email ?? null;
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
 /** 张三丰 → 张*丰, 张三 → 张*. */
 export function maskName(name: string | null | undefined): string | null {
   if (!name) return name ?? null;

@@ -12,6 +12,7 @@ const CUSTOM_ZH: Record<string, string> = {
   'must be an 11-digit mobile or a landline such as 010-12345678':
     '应为11位手机号或座机号（如 010-12345678）',
   '11-digit mobile number': '应为11位手机号',
+  'must be an e-mail address such as name@example.com': '应为电子邮箱地址，如 name@example.com',
   'must be a plate such as 京A12345 or 京AD12345': '车牌格式应如 京A12345 或 京AD12345',
   '3–32 letters, digits, _ . -; starts with a letter': '用户名为3–32位字母、数字或 _ . -，以字母开头',
   'lowercase letters, digits and _, starting with a letter': '只能包含小写字母、数字和下划线，以字母开头',

@@ -114,6 +114,49 @@ describe.runIf(enabled)('staff console in a real browser', () => {
     await page.close();
   });
 
+  it("the manager sets a member's e-mail: the archive shows it, the history only masked", async () => {
+    const email = 'e2e.resident@example.com';
+    const masked = 'e***@example.com';
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    await login(page, e.base, 'manager');
+    await page.goto(`${e.base}/households/${householdId}`);
+    await page.getByTestId('household-edit').click();
+    const editor = page.getByTestId('household-editor');
+    await editor.getByRole('tab', { name: '家庭成员' }).click();
+    const input = page.locator('#household-edit_members_0_email');
+    await input.fill('not-an-address');
+    await page.getByTestId('household-save').click();
+    await expect.poll(() => editor.innerText(), { timeout: 10_000 }).toContain('请输入正确的邮箱地址');
+    await input.fill(email);
+    await expect.poll(() => editor.innerText()).not.toContain('请输入正确的邮箱地址');
+    await shot(page, 'household-edit-member-email-zh');
+    await page.getByTestId('household-save').click();
+    await expect.poll(() => page.getByTestId('household-editor').count(), { timeout: 10_000 }).toBe(0);
+
+    await page.getByRole('tab', { name: /家庭成员/ }).click();
+    const members = page.getByTestId('members-table');
+    await expect.poll(() => members.innerText(), { timeout: 10_000 }).toContain(email); // a manager sees it in full
+    await expect.poll(() => members.innerText()).toContain('邮箱');
+    await page.waitForTimeout(400);
+    await shot(page, 'household-members-email-zh');
+
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const timeline = page.getByTestId('history-timeline');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain(masked);
+    expect(await timeline.innerText()).not.toContain(email);
+    expect(await timeline.innerText()).toMatch(/家庭成员\[[^\]]+\] · 邮箱/); // labelled, not ".email"
+    await page.waitForTimeout(400);
+    await shot(page, 'household-history-email-zh');
+    const stored = await e.database.db
+      .selectFrom('members')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('email', '=', email)
+      .execute();
+    expect(stored).toHaveLength(1);
+    await page.close();
+  });
+
   it('the manager sees the edit in the audit log, then switches the console to English', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
     await login(page, e.base, 'manager');
@@ -174,6 +217,13 @@ describe.runIf(enabled)('staff console in a real browser', () => {
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/);
     expect(text).not.toMatch(/1[3-9]\d{9}/);
     await shot(page, 'household-detail-mobile-guard');
+    // The members tab fits the phone: the e-mail (masked for a guard) sits under the number.
+    await page.getByRole('tab', { name: /家庭成员/ }).click();
+    const members = page.getByTestId('members-table');
+    await expect.poll(() => members.innerText(), { timeout: 10_000 }).toContain('e***@example.com');
+    expect(await members.innerText()).not.toContain('e2e.resident@');
+    await page.waitForTimeout(400);
+    await shot(page, 'household-members-mobile-guard');
     await page.close();
   });
 });

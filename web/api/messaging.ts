@@ -76,6 +76,7 @@ export const CAMPAIGN_CHANNELS = [
   'portal',
   'sms_aliyun',
   'sms_tencent',
+  'email',
 ] as const satisfies typeof C.CAMPAIGN_CHANNELS;
 export const CAMPAIGN_STATUSES = [
   'draft',

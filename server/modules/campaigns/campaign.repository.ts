@@ -119,7 +119,7 @@ export async function taggedHouseholds(
 export function members(db: Kysely<DB>, estateId: string) {
   return db
     .selectFrom('members')
-    .select(['id', 'household_id', 'name', 'phone', 'sort'])
+    .select(['id', 'household_id', 'name', 'phone', 'email', 'sort'])
     .where('estate_id', '=', estateId)
     .orderBy('household_id')
     .orderBy('sort')

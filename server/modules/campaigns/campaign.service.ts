@@ -178,10 +178,11 @@ export function createCampaignService(deps: CampaignDeps) {
       return best;
     };
     const needsConsent = CONSENT_PURPOSES.has(spec.purpose);
-    // Phone channels address a member by phone; the portal addresses the household.
+    // Phone channels address a member by phone, e-mail by address; the portal addresses the household.
     const needsPhone = PHONE_CHANNELS.has(spec.channel);
+    const needsEmail = spec.channel === 'email';
     const recipients: Recipient[] = [];
-    const excluded = { noConsent: 0, optedOut: 0, noPhone: 0 };
+    const excluded = { noConsent: 0, optedOut: 0, noPhone: 0, noEmail: 0 };
     for (const m of members) {
       const opt = latest(optMap.get(m.household_id), m.id);
       const consent = latest(consentMap.get(m.household_id), m.id);
@@ -191,6 +192,7 @@ export function createCampaignService(deps: CampaignDeps) {
       else if (!consent && needsConsent) block = 'noConsent';
       if (block) excluded[block]++;
       else if (needsPhone && !m.phone) excluded.noPhone++;
+      else if (needsEmail && !m.email) excluded.noEmail++;
       else recipients.push({ householdId: m.household_id, memberId: m.id, name: m.name });
     }
     return { households: hs, members: members.length, recipients, excluded };

@@ -155,7 +155,7 @@ describe('campaigns', () => {
     expect(p.recipients).toBe(3); // 王一, 李一, 赵二
     expect(p.households).toBe(4);
     expect(p.members).toBe(7);
-    expect(p.excluded).toEqual({ noConsent: 2, optedOut: 1, noPhone: 1 }); // 李二 张一 | 赵一 | 王二
+    expect(p.excluded).toEqual({ noConsent: 2, optedOut: 1, noPhone: 1, noEmail: 0 }); // 李二 张一 | 赵一 | 王二
     // The sample as a phone shows it: a greeting is marketing, so it ends with the opt-out.
     expect(p.sample.textZh).toBe(`${p.sample.memberName}您好，cmp小区祝您节日快乐！拒收请回复R`);
   });

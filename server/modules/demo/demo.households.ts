@@ -387,6 +387,7 @@ export function householdRows(
       role: m.role,
       phone,
       phone_suffix: phone ? phone.slice(-4) : null,
+      email: demoEmail(phone, m.ageBand),
       age_band: m.ageBand,
       is_primary: i === 0 ? 1 : 0,
       sort: i,
@@ -491,4 +492,17 @@ export function addPetsAndVehicles(
       restriction_reminder: rng.chance(0.55) ? 1 : 0,
     });
   }
+}
+
+const EMAIL_DOMAINS = ['163.com', '126.com', '139.com'];
+
+/**
+ * About four in ten working-age adults with a mobile have a phone-number mailbox (13812345678@163.com,
+ * common in China). Derived from the number, not drawn from the generator, so the rest of the
+ * demo stays the same for a seed.
+ */
+function demoEmail(phone: string | null, ageBand: string | null): string | null {
+  if (!phone || (ageBand !== '18to39' && ageBand !== '40to59')) return null;
+  const d = Number(phone.slice(-1));
+  return d % 3 === 0 ? `${phone}@${EMAIL_DOMAINS[Number(phone.slice(-2, -1)) % EMAIL_DOMAINS.length]}` : null;
 }

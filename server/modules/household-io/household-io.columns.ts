@@ -1,9 +1,10 @@
-import type {
-  AGE_BANDS,
-  CARE_FLAGS,
-  CONTACT_CHANNELS,
-  MEMBER_ROLES,
-  OCCUPANCIES,
+import {
+  type AGE_BANDS,
+  type CARE_FLAGS,
+  type CONTACT_CHANNELS,
+  type MEMBER_ROLES,
+  MemberInput,
+  type OCCUPANCIES,
 } from '../../../contract/households.js';
 
 /**
@@ -135,6 +136,8 @@ export function splitList(text: string): string[] {
 export interface ColumnDef {
   key: string;
   header: string;
+  /** Other headers staff type for this column (case is ignored): 电子邮箱, E-mail. */
+  aliases?: readonly string[];
   width: number;
   /** The value may not be blank (and the column must be present). */
   required?: boolean;
@@ -241,6 +244,14 @@ export const MEMBER_COLUMNS: ColumnDef[] = [
     help: '可不填；11位手机号，座机写成 010-12345678。导出文件中的打码号码（如 138****5678）导入时保留系统中原号码。',
   },
   {
+    key: 'email',
+    header: '邮箱',
+    aliases: ['电子邮件', '电子邮箱', 'Email', 'E-mail'],
+    width: 26,
+    text: true,
+    help: '可不填；如 zhangsan@example.com；导出文件中的打码地址（如 z***@example.com）导入时保留系统中原地址。',
+  },
+  {
     key: 'ageBand',
     header: '年龄段',
     width: 12,
@@ -314,6 +325,7 @@ export const EXAMPLES: Record<DataSheet, Record<string, string>[]> = {
       relation: '本人',
       role: '业主',
       phone: '13800001234',
+      email: 'zhangjianguo@example.com',
       ageBand: '60-79岁',
       primary: YES,
     },
@@ -338,6 +350,12 @@ export function normalizeHeader(text: string): string {
     .replace(/[*＊]/g, '');
 }
 
+/** Whether a (normalized) header names this column: its header or one of its aliases. */
+export function isHeaderOf(def: ColumnDef, header: string): boolean {
+  const h = header.toLowerCase();
+  return def.header === header || !!def.aliases?.some((a) => a.toLowerCase() === h);
+}
+
 /** The general rules shown at the top of the 说明 sheet. */
 export const GENERAL_HELP: string[] = [
   '本文件有三张表：「家庭档案」每户一行；「家庭成员」每位成员一行；「车辆」每辆车一行。三张表用“房号”对应起来。',
@@ -347,7 +365,7 @@ export const GENERAL_HELP: string[] = [
   `每个文件最多 ${MAX_ROWS.households.toLocaleString('en-US')} 户（「家庭成员」最多 ${MAX_ROWS.members.toLocaleString('en-US')} 行、「车辆」最多 ${MAX_ROWS.vehicles.toLocaleString('en-US')} 行），文件不超过 10 MB；更多请分批导入。每户最多 ${MAX_MEMBERS} 位成员、${MAX_VEHICLES} 辆车。`,
   '导入方式：“全部成功才导入”——任何一行有错都不导入，先改正再导入；“只导入正确的”——有错的户（含其成员、车辆行）跳过，其余导入。导入前可先“试导入”检查错误，不会写入数据。',
   '14岁以下未成年人信息须取得监护人同意，不能通过表格导入，请在系统中登记；从系统导出的未成年人（姓名已打码）导入时原样保留。',
-  '导出的文件中手机号已打码（如 138****5678），可直接修改后再导入：打码的号码会保留系统中的原号码。',
+  '导出的文件中手机号和邮箱已打码（如 138****5678、z***@example.com），可直接修改后再导入：打码的号码和邮箱会保留系统中的原号码和原地址。',
 ];
 
 /** Full-width digits and letters (１３８, ＡＢ) as typed by Chinese input methods → ASCII. */
@@ -378,6 +396,22 @@ export function parsePhone(text: string): string | undefined {
   if (/^(\+?86)1[\d-]{10,12}$/.test(s)) s = s.replace(/^\+?86/, '');
   if (/^1[\d-]+$/.test(s)) s = s.replace(/-/g, '');
   return /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(s) ? s : undefined;
+}
+
+/** A masked e-mail address as exported (z***@example.com); compared lower-cased. */
+export const MASKED_EMAIL = /^[^\s@*]\*{3}@[^\s@]+$/;
+
+/** The contract's rule for a member's address: trimmed, lower-cased, at most 254 characters, valid. */
+const EMAIL_RULE = MemberInput.shape.email;
+
+/**
+ * An e-mail address as typed (full-width ＠ and letters of Chinese input methods are turned into
+ * ASCII), lower-cased; undefined when it is not one (the contract's rule).
+ */
+export function parseEmail(text: string): string | undefined {
+  const s = text.normalize('NFKC').trim();
+  const r = s ? EMAIL_RULE.safeParse(s) : undefined;
+  return r?.success && r.data ? r.data : undefined;
 }
 
 /** 京A 12345, 京a·12345 → 京A12345; undefined unless it is a plate (the contract's rule). */

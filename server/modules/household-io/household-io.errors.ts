@@ -96,6 +96,14 @@ const ROW_MESSAGES = {
     'zh-CN': '手机号 {value} 已打码，找不到该成员在系统中的原号码；请填写完整号码，或留空',
     en: 'The phone {value} is masked and no stored number of this member matches it; enter the full number or leave it blank',
   },
+  email: {
+    'zh-CN': '邮箱格式不正确，应如 zhangsan@example.com',
+    en: 'The e-mail address is not valid; write it like zhangsan@example.com',
+  },
+  emailMasked: {
+    'zh-CN': '邮箱 {value} 已打码，找不到该成员在系统中的原地址；请填写完整地址，或留空',
+    en: 'The e-mail {value} is masked and no stored address of this member matches it; enter the full address or leave it blank',
+  },
   minor: {
     'zh-CN': '14岁以下未成年人的信息须取得监护人同意，不能通过表格导入；请在系统中登记并记录监护人同意',
     en: "A member under 14 cannot be imported from a spreadsheet: record the guardian's consent and add the child in the system",

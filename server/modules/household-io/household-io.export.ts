@@ -1,6 +1,6 @@
 import { fromJson, localDate } from '../../lib/dates.js';
 import { CommonErrors } from '../../lib/errors.js';
-import { maskName, maskPhone } from '../../lib/masking.js';
+import { maskEmail, maskName, maskPhone } from '../../lib/masking.js';
 import { type Actor, requireEstate } from '../auth/index.js';
 import {
   AGE_BAND_LABELS,
@@ -30,8 +30,8 @@ function estateOf(actor: Actor, estateId?: string) {
 /**
  * Exports the households matching the list filter (the search of GET /households) with their
  * members and vehicles, in the template's layout so the file can be edited and imported again.
- * Phones are always masked, and so are the names of members under 14. The caller has checked the
- * actor may export.
+ * Phones and e-mail addresses are always masked, and so are the names of members under 14. The
+ * caller has checked the actor may export.
  */
 export async function runExport(
   deps: Pick<HouseholdIoDeps, 'db' | 'clock' | 'audit' | 'households'>,
@@ -109,6 +109,7 @@ export async function runExport(
           relation: m.relation ?? '',
           role: ROLE_LABELS[m.role as keyof typeof ROLE_LABELS] ?? m.role,
           phone: maskPhone(m.phone) ?? '',
+          email: maskEmail(m.email) ?? '',
           ageBand: m.age_band
             ? (AGE_BAND_LABELS[m.age_band as keyof typeof AGE_BAND_LABELS] ?? m.age_band)
             : '',

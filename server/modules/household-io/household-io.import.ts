@@ -73,6 +73,7 @@ function memberInputs(plan: Plan): MemberIn[] {
       relation: line.relation,
       role: line.role,
       phone: line.maskedPhone ? undefined : line.phone,
+      email: line.maskedEmail ? undefined : line.email,
       ageBand: line.ageBand as MemberIn['ageBand'],
       isPrimary: line.primary,
     };

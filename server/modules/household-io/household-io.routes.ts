@@ -112,7 +112,7 @@ export const householdIoRoutes =
         schema: {
           operationId: 'exportHouseholds',
           tags: ['households'],
-          summary: 'Export households, members and vehicles to .xlsx (phones masked); audited',
+          summary: 'Export households, members and vehicles to .xlsx (phones and e-mails masked); audited',
           querystring: ExportHouseholdsQuery,
           response: { 200: XlsxResponse },
         },

@@ -60,7 +60,7 @@ export function createHouseholdIoService(deps: HouseholdIoDeps) {
     /**
      * Exports the households matching the list filter (the search of GET /households) with their
      * members and vehicles, in the template's layout so the file can be edited and imported again.
-     * Phones are always masked, and so are the names of members under 14.
+     * Phones and e-mail addresses are always masked, and so are the names of members under 14.
      */
     async exportWorkbook(
       actor: Actor,

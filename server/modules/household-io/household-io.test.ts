@@ -124,11 +124,21 @@ const H_HEAD = [
   '联系时段',
   '备注',
 ];
-const M_HEAD = ['房号', '姓名', '关系', '身份', '手机', '年龄段', '主联系人'];
+const M_HEAD = ['房号', '姓名', '关系', '身份', '手机', '邮箱', '年龄段', '主联系人'];
+/** The members' headers of a file made before the 邮箱 column: it still imports, keeping stored addresses. */
+const M_HEAD_NO_EMAIL = M_HEAD.filter((h) => h !== '邮箱');
 const V_HEAD = ['房号', '车牌', '限行提醒'];
 
-/** A workbook as a member of staff would fill it in (text cells, a real Excel date cell). */
-async function workbook(sheets: { households: Rows; members?: Rows; vehicles?: Rows }): Promise<Buffer> {
+/**
+ * A workbook as a member of staff would fill it in (text cells, a real Excel date cell). The members
+ * sheet has the headers `memberHead`, by default those of a file without the 邮箱 column.
+ */
+async function workbook(sheets: {
+  households: Rows;
+  members?: Rows;
+  vehicles?: Rows;
+  memberHead?: string[];
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const add = (name: string, head: string[], rows: Rows) => {
     const ws = wb.addWorksheet(name);
@@ -136,7 +146,7 @@ async function workbook(sheets: { households: Rows; members?: Rows; vehicles?: R
     for (const r of rows) ws.addRow(r);
   };
   add('家庭档案', H_HEAD, sheets.households);
-  if (sheets.members) add('家庭成员', M_HEAD, sheets.members);
+  if (sheets.members) add('家庭成员', sheets.memberHead ?? M_HEAD_NO_EMAIL, sheets.members);
   if (sheets.vehicles) add('车辆', V_HEAD, sheets.vehicles);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -248,15 +258,24 @@ describe('import template', () => {
     const hs = sheetValues(wb, '家庭档案');
     expect(hs[0]).toEqual(H_HEAD);
     expect(hs[1]![0]).toBe('3-2-501');
-    expect(sheetValues(wb, '家庭成员')[0]).toEqual(M_HEAD);
+    const ms = sheetValues(wb, '家庭成员');
+    expect(ms[0]).toEqual(M_HEAD);
+    // The e-mail column: an example address on one example member, none on the other.
+    expect(ms.slice(1).map((row) => row[5])).toEqual(['zhangjianguo@example.com', '']);
     expect(sheetValues(wb, '车辆')[0]).toEqual(V_HEAD);
     const ws = wb.getWorksheet('家庭档案')!;
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getColumn(1).width).toBeGreaterThan(10);
     expect(ws.getCell('B5').dataValidation?.formulae).toEqual(['"自住,出租,空置,装修中"']);
-    expect(wb.getWorksheet('家庭成员')!.getCell('F9').dataValidation?.formulae?.[0]).toContain('80岁及以上');
+    expect(wb.getWorksheet('家庭成员')!.getCell('G9').dataValidation?.formulae?.[0]).toContain('80岁及以上');
+    expect(wb.getWorksheet('家庭成员')!.getColumn(6).numFmt).toBe('@');
     const help = sheetValues(wb, '说明').map((row) => row.join(' '));
     expect(help.some((l) => l.includes('年龄段') && l.includes('14岁以下'))).toBe(true);
+    expect(
+      help.some(
+        (l) => l.startsWith('家庭成员 邮箱') && l.includes('可不填') && l.includes('z***@example.com'),
+      ),
+    ).toBe(true);
   });
 
   it('is refused to a guard (403)', async () => {
@@ -289,11 +308,16 @@ describe('import', () => {
       ['2-1-102', '空置', '', '', '', '', '', '', '', '', '房东在外地'],
     ]);
     tpl.getWorksheet('家庭成员')!.addRows([
-      ['1-1-101', '王建国', '本人', '业主', '13812345678', '60-79岁', '是'],
-      ['1-1-101', '李秀英', '配偶', '家属', '139 0000 1111', '60-79岁', ''],
-      ['1-2-201', '赵磊', '', '租户', '15000002222', '18-39岁', ''],
-      ['2-1-102', '孙梅', '', '业主', '', '', ''],
+      ['1-1-101', '王建国', '本人', '业主', '13812345678', ' Wang.JianGuo@Example.COM ', '60-79岁', '是'],
+      ['1-1-101', '李秀英', '配偶', '家属', '139 0000 1111', '', '60-79岁', ''],
+      ['1-2-201', '赵磊', '', '租户', '15000002222', '', '18-39岁', ''],
+      ['2-1-102', '孙梅', '', '业主', '', '', '', ''],
     ]);
+    // Excel turns a typed address into a mailto: link; the importer reads its text.
+    tpl.getWorksheet('家庭成员')!.getCell('F7').value = {
+      text: 'sunmei@example.com',
+      hyperlink: 'mailto:sunmei@example.com',
+    };
     tpl.getWorksheet('车辆')!.addRows([['1-1-101', '京A1234B', '是']]);
     const file = Buffer.from(await tpl.xlsx.writeBuffer());
     const r = await upload(manager, file);
@@ -312,9 +336,12 @@ describe('import', () => {
       tags: ['楼长'],
       preferredChannel: 'wechat',
     });
-    expect(h.members.map((m: any) => [m.name, m.phone, m.ageBand, m.isPrimary])).toEqual([
-      ['王建国', '13812345678', '60to79', true],
-      ['李秀英', '13900001111', '60to79', false],
+    expect(h.members.map((m: any) => [m.name, m.phone, m.email, m.ageBand, m.isPrimary])).toEqual([
+      ['王建国', '13812345678', 'wang.jianguo@example.com', '60to79', true],
+      ['李秀英', '13900001111', null, '60to79', false],
+    ]);
+    expect((await archiveOf('2-1-102')).members.map((m: any) => [m.name, m.email])).toEqual([
+      ['孙梅', 'sunmei@example.com'],
     ]);
     expect(h.vehicles).toMatchObject([{ plate: '京A1234B', restrictionReminder: true }]);
     expect((await archiveOf('1-2-201')).moveInDate).toBe('2021-03-05');
@@ -328,6 +355,7 @@ describe('import', () => {
     expect(events).toHaveLength(1);
     expect(json(events[0]!.details)).toMatchObject({ mode: 'all_or_nothing', imported: 3 });
     expect(JSON.stringify(json(events[0]!.details))).not.toContain('13812345678');
+    expect(JSON.stringify(json(events[0]!.details))).not.toContain('wang.jianguo');
   });
 
   const badFile = () =>
@@ -430,6 +458,73 @@ describe('import', () => {
       message: expect.stringContaining('已登记在 1-1-101'),
     });
     expect(r.json().imported).toBe(0);
+  });
+
+  it('an invalid e-mail is reported by sheet, row and column, in Chinese and in English', async () => {
+    const before = await countHouseholds();
+    const file = await workbook({
+      households: [['2-1-301', '自住']],
+      memberHead: M_HEAD,
+      members: [
+        ['2-1-301', '陈一', '本人', '业主', '', 'chenyi@', '', ''],
+        ['2-1-301', '陈二', '', '家属', '', 'chen er@example.com', '', ''],
+        ['2-1-301', '陈三', '', '家属', '', 'chensan@example.com', '', ''],
+      ],
+    });
+    const r = await upload(manager, file);
+    expect(r.statusCode, r.body).toBe(200);
+    const message = '邮箱格式不正确，应如 zhangsan@example.com';
+    expect(r.json()).toMatchObject({ imported: 0, skipped: 1, errorCount: 2 });
+    expect(r.json().errors).toEqual([
+      { sheet: '家庭成员', row: 2, column: '邮箱', message },
+      { sheet: '家庭成员', row: 3, column: '邮箱', message },
+    ]);
+    const en = await upload(manager, file, {}, { 'accept-language': 'en' });
+    expect(en.json().errors[0]).toEqual({
+      sheet: '家庭成员',
+      row: 2,
+      column: '邮箱',
+      message: 'The e-mail address is not valid; write it like zhangsan@example.com',
+    });
+    expect(await countHouseholds()).toBe(before);
+  });
+
+  it('reads the e-mail headers staff type (电子邮件, 电子邮箱, Email, E-mail) and a full-width ＠', async () => {
+    const withHeader = (name: string, value: string, room = '2-1-302') =>
+      workbook({
+        households: [[room, '自住']],
+        memberHead: M_HEAD.map((h) => (h === '邮箱' ? name : h)),
+        members: [[room, '陈三', '本人', '业主', '13700002222', value, '', '']],
+      });
+    for (const name of ['电子邮件', '电子邮箱', 'Email', 'E-mail', 'e-mail（选填）']) {
+      const r = (await upload(manager, await withHeader(name, 'not-an-address'), { dryRun: 'true' })).json();
+      expect(r.errors, name).toEqual([
+        { sheet: '家庭成员', row: 2, column: '邮箱', message: expect.stringContaining('邮箱格式不正确') },
+      ]);
+    }
+    const r = await upload(manager, await withHeader('E-mail', 'Chen.San＠Example.com'));
+    expect(r.json()).toMatchObject({ imported: 1, errors: [] });
+    expect((await archiveOf('2-1-302')).members[0]).toMatchObject({
+      name: '陈三',
+      email: 'chen.san@example.com',
+    });
+  });
+
+  it('a file without the 邮箱 column keeps the stored addresses; a blank 邮箱 clears one', async () => {
+    const members = [['2-1-302', '陈三', '本人', '业主', '13700002222', '', '']];
+    const old = (
+      await upload(manager, await workbook({ households: [['2-1-302', '出租']], members }))
+    ).json();
+    expect(old).toMatchObject({ updated: 1, errors: [] });
+    expect((await archiveOf('2-1-302')).members[0].email).toBe('chen.san@example.com');
+
+    const blank = await workbook({
+      households: [['2-1-302', '出租']],
+      memberHead: M_HEAD,
+      members: [['2-1-302', '陈三', '本人', '业主', '13700002222', '', '', '']],
+    });
+    expect((await upload(manager, blank)).json()).toMatchObject({ updated: 1, errors: [] });
+    expect((await archiveOf('2-1-302')).members[0].email).toBeNull();
   });
 
   it('a guard gets 403', async () => {
@@ -615,10 +710,23 @@ describe('export', () => {
     const wb = await readXlsx(r.rawPayload);
     const all = wb.worksheets.flatMap((w) => sheetValues(wb, w.name).flat()).join('\n');
     expect(all).not.toContain('13812345678');
+    expect(all).not.toContain('wang.jianguo');
     expect(all).not.toContain('王小明');
     const ms = sheetValues(wb, '家庭成员');
-    expect(ms).toContainEqual(['1-1-101', '王建国', '本人', '业主', '138****5678', '60-79岁', '是']);
-    expect(ms).toContainEqual(['1-1-101', '王*明', '孙子', '家属', '', '14岁以下', '否']);
+    expect(ms[0]).toEqual(M_HEAD);
+    expect(ms).toContainEqual([
+      '1-1-101',
+      '王建国',
+      '本人',
+      '业主',
+      '138****5678',
+      'w***@example.com',
+      '60-79岁',
+      '是',
+    ]);
+    expect(ms).toContainEqual(['1-1-101', '李秀英', '配偶', '家属', '139****1111', '', '60-79岁', '否']);
+    expect(ms).toContainEqual(['1-1-101', '王*明', '孙子', '家属', '', '', '14岁以下', '否']);
+    expect(ms).toContainEqual(['2-1-102', '孙梅', '', '业主', '', 's***@example.com', '', '是']);
     expect(sheetValues(wb, '家庭档案')[0]).toEqual(H_HEAD);
     expect(sheetValues(wb, '说明')[0]![0]).toMatch(/^由 mgr-name 于 2026-11-27 10:00 导出.*仅限内部使用/);
     const ev = await database.db
@@ -662,18 +770,29 @@ describe('export', () => {
     hs.eachRow((row) => {
       if (row.getCell(1).value === '1-1-101') row.getCell(2).value = '出租';
     });
-    wb.getWorksheet('家庭成员')!.addRow(['1-1-101', '王丽', '女儿', '家属', '13566667777', '18-39岁', '否']);
+    wb.getWorksheet('家庭成员')!.addRow([
+      '1-1-101',
+      '王丽',
+      '女儿',
+      '家属',
+      '13566667777',
+      'WangLi@example.com',
+      '18-39岁',
+      '否',
+    ]);
     const edited = (await upload(manager, Buffer.from(await wb.xlsx.writeBuffer()))).json();
     expect(edited).toMatchObject({ imported: 0, updated: 1, unchanged: n - 1, errors: [] });
 
     const after = await archiveOf('1-1-101');
     expect(after.occupancy).toBe('rented');
     expect(after.version).toBe(before.version + 1);
-    // Masked phones kept the stored numbers; member ids (and the minor, with her consent) survive.
-    expect(after.members.map((m: any) => [m.id, m.name, m.phone])).toEqual([
-      ...before.members.map((m: any) => [m.id, m.name, m.phone]),
-      [expect.any(String), '王丽', '13566667777'],
+    // Masked phones and e-mails kept the stored ones; member ids (and the minor, with her consent) survive.
+    expect(before.members[0].email).toBe('wang.jianguo@example.com');
+    expect(after.members.map((m: any) => [m.id, m.name, m.phone, m.email])).toEqual([
+      ...before.members.map((m: any) => [m.id, m.name, m.phone, m.email]),
+      [expect.any(String), '王丽', '13566667777', 'wangli@example.com'],
     ]);
+    expect((await archiveOf('2-1-102')).members[0].email).toBe('sunmei@example.com');
     expect(after.members.find((m: any) => m.ageBand === 'under14').name).toBe('王小明');
     const history = (
       await call(manager, { method: 'GET', url: `/api/households/${after.id}/history` })
@@ -684,6 +803,44 @@ describe('export', () => {
         expect.objectContaining({ field: 'members[王丽]', old: null }),
       ]),
     );
+  });
+
+  it('a masked e-mail that matches no stored address of the member is an error', async () => {
+    const exported = (
+      await call(manager, { method: 'GET', url: `/api/households/export?estateId=${estate.id}` })
+    ).rawPayload;
+    const wb = await readXlsx(exported);
+    const ms = wb.getWorksheet('家庭成员')!;
+    ms.eachRow((row) => {
+      if (row.getCell(2).value === '王建国') row.getCell(6).value = 'x***@example.com';
+    });
+    // A new member cannot have a masked address: there is no stored one to keep.
+    ms.addRow(['1-1-101', '王强', '儿子', '家属', '', 'w***@example.com', '40-59岁', '否']);
+    const before = await archiveOf('1-1-101');
+    const r = (await upload(manager, Buffer.from(await wb.xlsx.writeBuffer()))).json();
+    const rowOf = (name: string) => {
+      let n = 0;
+      ms.eachRow((row, i) => {
+        if (row.getCell(2).value === name) n = i;
+      });
+      return n;
+    };
+    expect(r).toMatchObject({ imported: 0, updated: 0, unchanged: 0, errorCount: 2 });
+    expect(r.errors).toEqual([
+      {
+        sheet: '家庭成员',
+        row: rowOf('王建国'),
+        column: '邮箱',
+        message: '邮箱 x***@example.com 已打码，找不到该成员在系统中的原地址；请填写完整地址，或留空',
+      },
+      {
+        sheet: '家庭成员',
+        row: rowOf('王强'),
+        column: '邮箱',
+        message: expect.stringContaining('邮箱 w***@example.com 已打码'),
+      },
+    ]);
+    expect(await archiveOf('1-1-101')).toEqual(before);
   });
 
   it('a file without the 家庭成员 sheet updates the household and keeps its members', async () => {

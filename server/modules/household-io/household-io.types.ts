@@ -87,6 +87,9 @@ export interface MemberLine {
   /** undefined: column absent or masked (keep the stored number); null: blank. */
   phone?: string | null;
   maskedPhone?: string;
+  /** undefined: column absent or masked (keep the stored address); null: blank. */
+  email?: string | null;
+  maskedEmail?: string;
   ageBand?: string | null;
   primary: boolean;
   /** The stored member this line is taken to be (same name; a kept minor by masked name). */

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { maskName, maskPhone } from '../../lib/masking.js';
+import { maskEmail, maskName, maskPhone } from '../../lib/masking.js';
 import type { Actor } from '../auth/index.js';
 import {
   AGE_BAND_LABELS,
@@ -10,6 +10,7 @@ import {
   COLUMNS,
   type DataSheet,
   EXAMPLES,
+  MASKED_EMAIL,
   MASKED_PHONE,
   MAX_LIST_ITEMS,
   MAX_MEMBERS,
@@ -18,6 +19,7 @@ import {
   OCCUPANCY_LABELS,
   parseChoice,
   parseDate,
+  parseEmail,
   parsePhone,
   parsePlate,
   parseYesNo,
@@ -365,6 +367,17 @@ function parseMember(
       if (!phone) no('phone', 'phone');
     }
   }
+  let email: string | null | undefined;
+  let maskedEmail: string | undefined;
+  if (present.has('email')) {
+    const s = (v.email ?? '').normalize('NFKC').trim().toLowerCase();
+    if (!s) email = null;
+    else if (MASKED_EMAIL.test(s)) maskedEmail = s;
+    else {
+      email = parseEmail(s);
+      if (!email) no('email', 'email');
+    }
+  }
   let ageBand: string | null | undefined;
   if (present.has('ageBand')) {
     ageBand = v.ageBand ? parseChoice(AGE_BAND_LABELS, v.ageBand) : null;
@@ -377,12 +390,13 @@ function parseMember(
     else primary = yn;
   }
   if (!ok || !role) return undefined;
-  return { row, name, relation, role, phone, maskedPhone, ageBand, primary };
+  return { row, name, relation, role, phone, maskedPhone, email, maskedEmail, ageBand, primary };
 }
 
 /**
  * Pairs the file's members with the stored ones by name (keeping their ids, so consents and
- * history stay attached), restores masked phones and kept minors, and refuses new minors.
+ * history stay attached), restores masked phones, masked e-mails and kept minors, and refuses new
+ * minors.
  */
 function matchMembers(
   plan: Plan,
@@ -400,6 +414,9 @@ function matchMembers(
     if (line.ageBand === 'under14' && match?.age_band !== 'under14') bad(line.row, 'ageBand', 'minor');
     if (line.maskedPhone && !(match?.phone && maskPhone(match.phone) === line.maskedPhone)) {
       bad(line.row, 'phone', 'phoneMasked', { value: line.maskedPhone });
+    }
+    if (line.maskedEmail && !(match?.email && maskEmail(match.email)?.toLowerCase() === line.maskedEmail)) {
+      bad(line.row, 'email', 'emailMasked', { value: line.maskedEmail });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { type ColumnDef, MAX_ROWS, normalizeHeader } from './household-io.columns.js';
+import { type ColumnDef, isHeaderOf, MAX_ROWS, normalizeHeader } from './household-io.columns.js';
 import { HouseholdIoErrors } from './household-io.errors.js';
 
 /**
@@ -249,7 +249,7 @@ export interface ReadSheet {
 }
 
 /**
- * Reads a data sheet by its headers (order free, extra columns ignored). The header row is the
+ * Reads a data sheet by its headers or their aliases (order free, extra columns ignored). The header row is the
  * first of the first five rows that holds 房号, so a title row above the headers is tolerated.
  * Blank rows are skipped; more than `maxRows` data rows → 400 IMPORT_TOO_MANY_ROWS.
  */
@@ -267,7 +267,7 @@ export function readSheet(
     const found = new Map<string, number>();
     row.eachCell((cell, col) => {
       const h = normalizeHeader(cellText(cell.value));
-      const def = columns.find((c) => c.header === h);
+      const def = columns.find((c) => isHeaderOf(c, h));
       if (def && !found.has(def.key)) found.set(def.key, col);
     });
     if (found.has('room')) {

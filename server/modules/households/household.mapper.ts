@@ -9,7 +9,7 @@ import type {
   Vehicle,
 } from '../../../contract/households.js';
 import { fromJson, toIso } from '../../lib/dates.js';
-import { maskName, maskPhone } from '../../lib/masking.js';
+import { maskEmail, maskName, maskPhone } from '../../lib/masking.js';
 
 export interface Visibility {
   fullPhone: boolean;
@@ -43,6 +43,7 @@ export function toMember(m: any, v: Visibility): Member {
     relation: m.relation,
     role: m.role,
     phone: v.fullPhone ? m.phone : maskPhone(m.phone),
+    email: v.fullPhone ? (m.email ?? null) : maskEmail(m.email),
     ageBand: m.age_band,
     isPrimary: m.is_primary === 1,
   };

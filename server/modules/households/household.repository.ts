@@ -27,6 +27,7 @@ const MEMBER_COLS = [
   'role',
   'phone',
   'phone_suffix',
+  'email',
   'age_band',
   'is_primary',
   'sort',

@@ -4,7 +4,7 @@ import type { MemberInput, PetInput, VehicleInput } from '../../../contract/hous
 import type { DB } from '../../db/schema.js';
 import { fromJson, toJson } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
-import { maskPhone, phoneSuffix } from '../../lib/masking.js';
+import { maskEmail, maskPhone, phoneSuffix } from '../../lib/masking.js';
 import { HouseholdErrors } from './household.errors.js';
 
 type MemberIn = z.infer<typeof MemberInput>;
@@ -17,7 +17,7 @@ export function plateTailDigit(plate: string): number {
   return /\d/.test(last) ? Number(last) : 0;
 }
 
-/** Resolves member inputs against the stored members: keeps ids and stored phones where omitted. */
+/** Resolves member inputs against the stored members: keeps ids, stored phones and e-mails where omitted. */
 export function resolveMembers(estateId: string, householdId: string, input: MemberIn[], existing: any[]) {
   const byId = new Map(existing.map((m) => [m.id, m]));
   let primarySeen = false;
@@ -25,6 +25,7 @@ export function resolveMembers(estateId: string, householdId: string, input: Mem
     const old = m.id ? byId.get(m.id) : undefined;
     if (m.id && !old) throw HouseholdErrors.make('MEMBER_NOT_FOUND', { id: m.id });
     const phone = m.phone === undefined ? (old?.phone ?? null) : m.phone;
+    const email = m.email === undefined ? (old?.email ?? null) : m.email;
     const isPrimary = !primarySeen && (m.isPrimary ?? false);
     if (isPrimary) primarySeen = true;
     return {
@@ -36,6 +37,7 @@ export function resolveMembers(estateId: string, householdId: string, input: Mem
       role: m.role,
       phone,
       phone_suffix: phoneSuffix(phone),
+      email,
       age_band: m.ageBand === undefined ? (old?.age_band ?? null) : m.ageBand,
       is_primary: isPrimary ? 1 : 0,
       sort: i,
@@ -181,10 +183,13 @@ export function diffArchive(
     relation: m.relation,
     role: m.role,
     phone: maskPhone(m.phone),
+    email: maskEmail(m.email ?? null),
     ageBand: m.age_band,
     isPrimary: m.is_primary === 1,
   });
-  if (after.members) diffList(out, 'members', before.members, after.members, memberView, (m) => m.name);
+  const memberRaw = (m: any) => ({ ...memberView(m), phone: m.phone ?? null, email: m.email ?? null });
+  if (after.members)
+    diffList(out, 'members', before.members, after.members, memberView, (m) => m.name, memberRaw);
   if (after.pets)
     diffList(
       out,
@@ -219,6 +224,8 @@ function diffList(
   after: any[],
   view: (x: any) => Record<string, unknown>,
   label: (x: any) => string,
+  /** The values compared, when the recorded view masks them (a phone or address changed to one with the same mask is still a change). */
+  raw: (x: any) => Record<string, unknown> = view,
 ) {
   const old = new Map(before.map((x) => [x.id, x]));
   const now = new Map(after.map((x) => [x.id, x]));
@@ -232,8 +239,10 @@ function diffList(
     }
     const ov = view(o);
     const nv = view(x);
+    const or = raw(o);
+    const nr = raw(x);
     for (const k of Object.keys(nv))
-      if (!same(ov[k], nv[k]))
+      if (!same(or[k], nr[k]))
         out.push({ field: `${field}[${label(x)}].${k}`, old: ov[k] ?? null, new: nv[k] ?? null });
   }
 }

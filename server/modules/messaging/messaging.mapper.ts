@@ -5,17 +5,14 @@ import type {
   MessageTemplate,
 } from '../../../contract/messaging.js';
 import { fromJson, toIso } from '../../lib/dates.js';
-import { maskPhone } from '../../lib/masking.js';
+import { maskEmail, maskPhone } from '../../lib/masking.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
 import { smsReviewTexts } from './sms-text.js';
 
 /** Phones as 138****5678, e-mail as z***@example.com; portal addresses (household ids) as they are. */
 export function maskAddress(channel: string, address: string): string {
   if (channel === 'portal') return address;
-  if (address.includes('@')) {
-    const [local, domain] = address.split('@');
-    return `${(local ?? '').slice(0, 1)}***@${domain}`;
-  }
+  if (address.includes('@')) return maskEmail(address) ?? '';
   return maskPhone(address) ?? '';
 }
 

@@ -289,12 +289,12 @@ export function memberOf(db: Kysely<DB>, estateId: string, householdId: string, 
     .executeTakeFirst();
 }
 
-/** Phones of members of an estate by id (one query per call; callers chunk the ids). */
-export function phonesOf(db: Kysely<DB>, estateId: string, memberIds: string[]) {
+/** Phones and e-mail addresses of members of an estate by id (one query per call; callers chunk the ids). */
+export function addressesOf(db: Kysely<DB>, estateId: string, memberIds: string[]) {
   if (!memberIds.length) return Promise.resolve([]);
   return db
     .selectFrom('members')
-    .select(['id', 'phone', 'household_id'])
+    .select(['id', 'phone', 'email', 'household_id'])
     .where('estate_id', '=', estateId)
     .where('id', 'in', memberIds)
     .execute();

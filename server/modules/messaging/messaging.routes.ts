@@ -48,7 +48,7 @@ export const messagingRoutes =
           operationId: 'listMessages',
           tags: ['messaging'],
           summary:
-            'The outbox of an estate, newest first; phones masked; reason says why a message waits or was suppressed',
+            'The outbox of an estate, newest first; phones and e-mail addresses masked; reason says why a message waits or was suppressed',
           querystring: ListMessagesQuery,
           response: { 200: pageOf(Message) },
         },

@@ -94,8 +94,9 @@ export function createMessagingService(deps: MessagingDeps) {
   });
 
   /**
-   * Each item's address: given, the household (portal), or the member's phone — looked up in
-   * chunks of ids per estate, not one query per recipient (a festival greeting has 100,000).
+   * Each item's address: given, the household (portal), the member's e-mail (e-mail) or phone
+   * (SMS, development) — looked up in chunks of ids per estate, not one query per recipient (a
+   * festival greeting has 100,000).
    */
   async function resolveAddresses(items: EnqueueInput[]): Promise<(string | null)[]> {
     const wanted = new Map<string, Set<string>>();
@@ -105,20 +106,25 @@ export function createMessagingService(deps: MessagingDeps) {
         ids.add(i.memberId);
         wanted.set(i.estateId, ids);
       }
-    const phones = new Map<string, { phone: string | null; householdId: string }>();
+    const addresses = new Map<string, { phone: string | null; email: string | null; householdId: string }>();
     for (const [estateId, idSet] of wanted) {
       const ids = [...idSet];
       for (let k = 0; k < ids.length; k += 500)
-        for (const m of await repo.phonesOf(db, estateId, ids.slice(k, k + 500)))
-          phones.set(`${estateId}:${m.id}`, { phone: m.phone, householdId: m.household_id });
+        for (const m of await repo.addressesOf(db, estateId, ids.slice(k, k + 500)))
+          addresses.set(`${estateId}:${m.id}`, {
+            phone: m.phone,
+            email: m.email,
+            householdId: m.household_id,
+          });
     }
     return items.map((i) => {
       if (i.address) return i.address;
       if (i.channel === 'portal') return i.householdId ?? null;
       if (!i.householdId || !i.memberId) return null;
-      const m = phones.get(`${i.estateId}:${i.memberId}`);
+      const m = addresses.get(`${i.estateId}:${i.memberId}`);
       // The member must still belong to the household the message names.
-      return m && m.householdId === i.householdId ? m.phone : null;
+      if (!m || m.householdId !== i.householdId) return null;
+      return i.channel === 'email' ? m.email : m.phone;
     });
   }
 

@@ -31,6 +31,7 @@ const household: Household = {
       relation: '本人',
       role: 'owner',
       phone: '138****5678',
+      email: 'w***@example.com',
       ageBand: '80plus',
       isPrimary: true,
     },
@@ -40,6 +41,7 @@ const household: Household = {
       relation: '儿子',
       role: 'family',
       phone: '139****0000',
+      email: null,
       ageBand: '40to59',
       isPrimary: false,
     },
@@ -88,9 +90,37 @@ describe('household edit form', () => {
     expect(JSON.stringify(body)).not.toContain('****');
   });
 
+  it('keeps a stored e-mail unless it is changed or emptied, never echoing a masked one', () => {
+    const values = toFormValues(household, defs);
+    expect(values.members[0]).toMatchObject({ email: 'w***@example.com', storedEmail: 'w***@example.com' });
+    expect(values.members[1]).toMatchObject({ email: '', storedEmail: null });
+    const unchanged = toUpdateBody(values, household, defs);
+    expect(unchanged.members?.[0]).not.toHaveProperty('email');
+    expect(unchanged.members?.[1]).not.toHaveProperty('email');
+    expect(JSON.stringify(unchanged)).not.toContain('***');
+
+    values.members[0].email = '   ';
+    values.members[1].email = ' li.qiang@example.com ';
+    const changed = toUpdateBody(values, household, defs);
+    expect(changed.members?.[0]).toMatchObject({ id: 'm1', email: null });
+    expect(changed.members?.[1]).toMatchObject({ id: 'm2', email: 'li.qiang@example.com' });
+  });
+
+  it('sends a full stored e-mail only when it was edited', () => {
+    const full: Household = {
+      ...household,
+      members: household.members.map((m) => (m.id === 'm1' ? { ...m, email: 'wang@example.com' } : m)),
+    };
+    const values = toFormValues(full, defs);
+    expect(toUpdateBody(values, full, defs).members?.[0]).not.toHaveProperty('email');
+    values.members[0].email = 'wang.xl@example.com';
+    expect(toUpdateBody(values, full, defs).members?.[0]).toMatchObject({ email: 'wang.xl@example.com' });
+  });
+
   it('adds a new member without an id and turns dates and blanks into API values', () => {
     const values = toFormValues(household, defs);
-    values.members.push({ name: ' 小明 ', role: 'family', ageBand: 'under14', phone: '' });
+    values.members.push({ name: ' 小明 ', role: 'family', ageBand: 'under14', phone: '', email: '' });
+    values.members.push({ name: '小红', role: 'family', email: 'xiaohong@example.com' });
     values.moveInDate = dayjs('2020-02-03');
     values.notes = '   ';
     values.customFields.insured_on = dayjs('2026-04-05');
@@ -103,6 +133,8 @@ describe('household edit form', () => {
       ageBand: 'under14',
       isPrimary: false,
     });
+    expect(body.members?.[3]).toMatchObject({ name: '小红', email: 'xiaohong@example.com' });
+    expect(body.members?.[3]).not.toHaveProperty('id');
     expect(body.moveInDate).toBe('2020-02-03');
     expect(body.notes).toBeNull();
     expect(body.customFields).toEqual({ parking_no: 'B-12', legacy: 'keep me', insured_on: '2026-04-05' });
@@ -112,6 +144,7 @@ describe('household edit form', () => {
 
   it('maps server error paths to the tab that shows the field', () => {
     expect(tabOfPath(['members', 1, 'phone'])).toBe('members');
+    expect(tabOfPath(['members', 0, 'email'])).toBe('members');
     expect(tabOfPath(['vehicles', 0, 'plate'])).toBe('vehicles');
     expect(tabOfPath(['customFields', 'parking_no'])).toBe('custom');
     expect(tabOfPath(['notes'])).toBe('basic');

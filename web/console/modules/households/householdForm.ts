@@ -1,6 +1,6 @@
 /**
  * Conversions between a Household (API) and the edit form's values, kept pure so they are
- * unit-tested: the PATCH body must never echo a masked phone back to the server.
+ * unit-tested: the PATCH body must never echo a masked phone or e-mail back to the server.
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import type {
@@ -23,6 +23,10 @@ export interface MemberFormValue {
   storedPhone?: string | null;
   /** A new number typed by the user; empty keeps the stored one. */
   phone?: string;
+  /** What the server returned (masked or full); an unchanged field keeps the stored address. */
+  storedEmail?: string | null;
+  /** Starts as the stored address; edited replaces it, emptied removes it. */
+  email?: string;
   ageBand?: (typeof AGE_BANDS)[number] | null;
   isPrimary?: boolean;
 }
@@ -97,6 +101,8 @@ export function toFormValues(h: Household, defs: CustomFieldDef[]): HouseholdFor
       role: m.role,
       storedPhone: m.phone,
       phone: '',
+      storedEmail: m.email,
+      email: m.email ?? '',
       ageBand: m.ageBand,
       isPrimary: m.isPrimary,
     })),
@@ -118,7 +124,8 @@ export function toFormValues(h: Household, defs: CustomFieldDef[]): HouseholdFor
 
 /**
  * The PATCH body for the edited values. Members keep their id; a member's phone is sent only
- * when the user typed a new one. Custom fields not shown in the form (inactive) are kept.
+ * when the user typed a new one, an e-mail only when it differs from the stored (perhaps masked)
+ * one — null when emptied. Custom fields not shown in the form (inactive) are kept.
  */
 export function toUpdateBody(
   v: HouseholdFormValues,
@@ -155,12 +162,14 @@ export function toUpdateBody(
     customFields,
     members: (v.members ?? []).map((m) => {
       const phone = (m.phone ?? '').trim();
+      const email = (m.email ?? '').trim();
       return {
         ...(m.id ? { id: m.id } : {}),
         name: m.name.trim(),
         relation: textOrNull(m.relation),
         role: m.role,
         ...(phone ? { phone } : {}),
+        ...(email === (m.storedEmail ?? '') ? {} : { email: email || null }),
         ageBand: m.ageBand ?? null,
         isPrimary: !!m.isPrimary,
       };

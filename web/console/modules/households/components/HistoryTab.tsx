@@ -47,6 +47,12 @@ export function HistoryTab({ householdId, defs }: { householdId: string; defs: C
     if ((KNOWN_FIELDS as readonly string[]).includes(head)) {
       const base = t(`households.fields.${head}`);
       const tail = field.slice(head.length);
+      // A member's own field: 家庭成员[王芳] · 邮箱 rather than the API's `.email`.
+      const sub = head === 'members' ? /^(\[[^\]]*\])\.(\w+)$/.exec(tail) : null;
+      if (sub) {
+        const key = sub[2] === 'isPrimary' ? 'primary' : sub[2]!;
+        return `${base}${sub[1]} · ${t(`households.member.${key}`, { defaultValue: sub[2] })}`;
+      }
       return tail ? `${base}${tail}` : base;
     }
     return field;

@@ -19,7 +19,11 @@ import type { HouseholdFormValues, MemberFormValue } from '../householdForm';
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
-/** 家庭成员 in edit mode: one card per member; stored phones are hints, a typed number replaces them. */
+/**
+ * 家庭成员 in edit mode: one card per member; stored phones are hints, a typed number replaces them.
+ * The e-mail starts as the stored address (masked for some readers): left as is it is kept, emptied
+ * it is removed, and a masked one cannot be edited in place, only replaced.
+ */
 export function MembersEditor({
   form,
   hasMinorConsent,
@@ -57,6 +61,8 @@ export function MembersEditor({
             {fields.length === 0 ? <Empty description={t('households.member.empty')} /> : null}
             {fields.map((field, index) => {
               const stored = members[index]?.storedPhone;
+              const storedEmail = members[index]?.storedEmail ?? '';
+              const emailMasked = storedEmail.includes('*');
               const isExisting = !!members[index]?.id;
               return (
                 <Card
@@ -86,6 +92,9 @@ export function MembersEditor({
                     <Input />
                   </Form.Item>
                   <Form.Item name={[field.name, 'storedPhone']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'storedEmail']} hidden>
                     <Input />
                   </Form.Item>
                   <Row gutter={12}>
@@ -135,6 +144,32 @@ export function MembersEditor({
                         />
                       </Form.Item>
                     </Col>
+                    <Col xs={24} sm={12} md={7}>
+                      <Form.Item
+                        name={[field.name, 'email']}
+                        label={t('households.member.email')}
+                        rules={[
+                          { type: 'email', message: t('validation.email') },
+                          { max: 254, message: t('validation.email') },
+                          {
+                            // A masked address (w***@example.com) is kept as is or typed anew.
+                            validator: async (_, value?: string) => {
+                              const v = (value ?? '').trim();
+                              if (v && v !== storedEmail && v.includes('*'))
+                                throw new Error(t('households.member.emailMasked'));
+                            },
+                          },
+                        ]}
+                        extra={isExisting && emailMasked ? t('households.member.emailKeep') : undefined}
+                      >
+                        <Input
+                          inputMode="email"
+                          autoComplete="off"
+                          allowClear
+                          placeholder={t('households.member.emailPlaceholder')}
+                        />
+                      </Form.Item>
+                    </Col>
                     <Col xs={12} sm={6} md={4}>
                       <Form.Item name={[field.name, 'ageBand']} label={t('households.member.ageBand')}>
                         <Select
@@ -158,7 +193,9 @@ export function MembersEditor({
               type="dashed"
               block
               icon={<PlusOutlined />}
-              onClick={() => add({ name: '', role: 'family', phone: '', isPrimary: fields.length === 0 })}
+              onClick={() =>
+                add({ name: '', role: 'family', phone: '', email: '', isPrimary: fields.length === 0 })
+              }
               data-testid="member-add"
             >
               {t('households.member.add')}

@@ -19,8 +19,8 @@ const SMS = new Set<CampaignChannel>(['sms_aliyun', 'sms_tencent']);
 
 /**
  * Step 1 of a campaign: name, purpose, channel and template, with what each choice means — the
- * development channel only records; SMS needs a provider and an approved template; health tips
- * never go by SMS.
+ * development channel only records; SMS needs a provider and an approved template; e-mail needs a
+ * mail server and reaches only members with an address; health tips never go by SMS.
  */
 export function ContentFields({ estateId, festival }: { estateId: string; festival?: string | null }) {
   const { t } = useTranslation();
@@ -91,6 +91,15 @@ export function ContentFields({ estateId, festival }: { estateId: string; festiv
       {purpose && TIP_TEMPLATE[purpose] ? <TipField estateId={estateId} purpose={purpose} /> : null}
       {channel === 'dev' ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.wizard.devChannel')} />
+      ) : null}
+      {channel === 'email' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="campaign-email-hint"
+          title={t('campaigns.wizard.emailChannel')}
+        />
       ) : null}
       {sms && providers.isSuccess && !hasUsableSms(providers.data) ? (
         <Alert

@@ -1,11 +1,30 @@
 import { Alert, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CampaignPreview } from '../../../../api/messaging';
+import type { CampaignChannel, CampaignPreview } from '../../../../api/messaging';
 
-/** The count of recipients, who is left out and why (consent shown), and a sample rendered message. */
-export function PreviewPanel({ preview: p }: { preview: CampaignPreview }) {
+/** Which address a channel needs, naming the `excludedDetail` variant that says who lacks it. */
+const ADDRESS_OF: Record<CampaignChannel, 'phone' | 'email' | 'none'> = {
+  dev: 'phone',
+  sms_aliyun: 'phone',
+  sms_tencent: 'phone',
+  email: 'email',
+  portal: 'none',
+};
+
+/**
+ * The count of recipients, who is left out and why (consent shown), and a sample rendered message.
+ * Given the channel, the reasons name only the address it needs (phone or e-mail); without it, both.
+ */
+export function PreviewPanel({
+  preview: p,
+  channel,
+}: {
+  preview: CampaignPreview;
+  channel?: CampaignChannel;
+}) {
   const { t, i18n } = useTranslation();
-  const excluded = p.excluded.noConsent + p.excluded.optedOut + p.excluded.noPhone;
+  const x = p.excluded;
+  const excluded = x.noConsent + x.optedOut + x.noPhone + x.noEmail;
   return (
     <Flex vertical gap={12} data-testid="campaign-preview">
       <Row gutter={[12, 12]}>
@@ -27,7 +46,10 @@ export function PreviewPanel({ preview: p }: { preview: CampaignPreview }) {
         </Col>
       </Row>
       <Typography.Text type="secondary" data-testid="preview-excluded">
-        {t('campaigns.preview.excludedDetail', p.excluded)}
+        {t('campaigns.preview.excludedDetail', {
+          ...x,
+          ...(channel && ADDRESS_OF[channel] ? { context: ADDRESS_OF[channel] } : {}),
+        })}
       </Typography.Text>
       {p.recipients === 0 ? (
         <Alert

@@ -220,7 +220,7 @@ export function CampaignDetailPage() {
       {c.status === 'draft' ? (
         <Card title={t('campaigns.wizard.stepPreview')}>
           {preview.isError ? <Alert type="error" showIcon title={preview.error.message} /> : null}
-          {preview.data ? <PreviewPanel preview={preview.data} /> : <Skeleton active />}
+          {preview.data ? <PreviewPanel preview={preview.data} channel={c.channel} /> : <Skeleton active />}
         </Card>
       ) : null}
     </div>

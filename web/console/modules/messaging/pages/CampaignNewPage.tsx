@@ -289,7 +289,7 @@ export function CampaignNewPage() {
                 <Skeleton active />
               )
             ) : (
-              <PreviewPanel preview={preview} />
+              <PreviewPanel preview={preview} channel={form.getFieldValue('channel')} />
             )
           ) : null}
         </Form>
