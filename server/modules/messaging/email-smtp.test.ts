@@ -8,6 +8,19 @@ import { startSmtp } from './testing/smtp-server.js';
 // Friday 2026-11-27 10:00 Beijing.
 const NOW = '2026-11-27T02:00:00.000Z';
 
+/** Quoted-printable (soft line breaks already removed) → text. */
+function decodeQuotedPrintable(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const hex = s.slice(i + 1, i + 3);
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(s[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 let f: MessagingFixture;
 let app: FastifyInstance;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -134,17 +147,21 @@ describe('e-mail over SMTP', () => {
     expect(raw).toMatch(/^Subject: greet/m);
     expect(raw).toContain(`Message-ID: <${(await row('e0')).id}@guanjia.local>`);
     expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
-    const body = Buffer.from(
-      raw
-        .split(/\r?\n\r?\n/)
-        .slice(1)
-        .join('\n\n')
-        .replace(/\s+/g, ''),
-      'base64',
-    ).toString('utf8');
-    const text = /Content-Transfer-Encoding: base64/i.test(raw) ? body : raw;
+    // nodemailer picks base64 or quoted-printable by how much of the text is ASCII.
+    const body = raw
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('\n\n');
+    const text = /Content-Transfer-Encoding: base64/i.test(raw)
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : decodeQuotedPrintable(body);
     expect(text).toContain('王芳您好，祝您节日快乐。');
     expect(text).toContain('Dear 王芳, happy holidays.');
+    // A greeting is marketing: it says how to stop such e-mails, in both languages, and mail
+    // clients get a List-Unsubscribe to the estate's mailbox.
+    expect(text).toContain('如不想再收到此类邮件，请回复本邮件“退订”或告知您的管家。');
+    expect(text).toContain('To stop receiving such e-mails, reply "unsubscribe"');
+    expect(raw).toMatch(/^List-Unsubscribe: <mailto:notice@lvyuan\.example>/m);
   });
 
   it('a refused login (535) fails the message: it is not retried with a wrong password', async () => {

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { type ChannelClient, ChannelError, type SendRequest, type SendResult } from './channel.js';
+import { EMAIL_OPT_OUT, MARKETING_PURPOSES } from './sms-text.js';
 
 /** An estate's SMTP server, opened (the password decrypted) for one dispatch run. */
 export interface SmtpConfig {
@@ -38,7 +39,10 @@ export class SmtpEmailClient implements ChannelClient {
   }
 
   async send(req: SendRequest): Promise<SendResult> {
-    const text = req.textEn ? `${req.textZh}\n\n${req.textEn}` : req.textZh;
+    const marketing = MARKETING_PURPOSES.has(req.purpose);
+    const zh = marketing ? `${req.textZh}\n\n${EMAIL_OPT_OUT.zh}` : req.textZh;
+    const en = req.textEn && marketing ? `${req.textEn}\n\n${EMAIL_OPT_OUT.en}` : req.textEn;
+    const text = en ? `${zh}\n\n${en}` : zh;
     try {
       const info = await this.transport.sendMail({
         from: { name: this.cfg.fromName, address: this.cfg.fromAddress },
@@ -47,6 +51,10 @@ export class SmtpEmailClient implements ChannelClient {
         text,
         messageId: `<${req.messageId}@guanjia.local>`,
         headers: { 'X-Guanjia-Purpose': req.purpose },
+        // Mail clients offer "unsubscribe" for greetings and tips: a reply to the estate's mailbox.
+        ...(marketing
+          ? { list: { unsubscribe: { url: `mailto:${this.cfg.fromAddress}`, comment: 'unsubscribe' } } }
+          : {}),
       });
       if (info.rejected?.length)
         throw new ChannelError(`rejected: ${info.rejected.join(', ')}`, false, 'REJECTED');

@@ -11,6 +11,15 @@ export const SMS_OPT_OUT = '拒收请回复R';
 /** Purposes the SMS providers class as marketing. Health tips are never sent by SMS at all. */
 export const MARKETING_PURPOSES: ReadonlySet<string> = new Set(['greetings', 'tips']);
 
+/**
+ * How to stop marketing e-mail (广告法 §44: commercial e-mail must offer a way to refuse it). A
+ * reply reaches the estate's own mailbox, where staff record the opt-out; it is not automatic.
+ */
+export const EMAIL_OPT_OUT = {
+  zh: '如不想再收到此类邮件，请回复本邮件“退订”或告知您的管家。',
+  en: 'To stop receiving such e-mails, reply "unsubscribe" to this e-mail or tell your butler.',
+};
+
 /** Channels that reach a phone: the SMS providers and the development channel standing in for them. */
 export const PHONE_CHANNELS: ReadonlySet<string> = new Set(['dev', 'sms_aliyun', 'sms_tencent']);
 

@@ -27,6 +27,9 @@ const KNOWN_FIELDS = [
   'created',
 ] as const;
 
+/** The label group of each list's item fields (households.member.email, households.pet.size …). */
+const ITEM_LABELS: Record<string, string> = { members: 'member', pets: 'pet', vehicles: 'vehicle' };
+
 /** 变更历史 tab: who changed what, when; field old → new with translated labels. */
 export function HistoryTab({ householdId, defs }: { householdId: string; defs: CustomFieldDef[] }) {
   const { t, i18n } = useTranslation();
@@ -47,11 +50,12 @@ export function HistoryTab({ householdId, defs }: { householdId: string; defs: C
     if ((KNOWN_FIELDS as readonly string[]).includes(head)) {
       const base = t(`households.fields.${head}`);
       const tail = field.slice(head.length);
-      // A member's own field: 家庭成员[王芳] · 邮箱 rather than the API's `.email`.
-      const sub = head === 'members' ? /^(\[[^\]]*\])\.(\w+)$/.exec(tail) : null;
-      if (sub) {
+      // A member's, pet's or vehicle's own field: 家庭成员[王芳] · 邮箱 rather than the API's `.email`.
+      const group = ITEM_LABELS[head];
+      const sub = group ? /^(\[[^\]]*\])\.(\w+)$/.exec(tail) : null;
+      if (group && sub) {
         const key = sub[2] === 'isPrimary' ? 'primary' : sub[2]!;
-        return `${base}${sub[1]} · ${t(`households.member.${key}`, { defaultValue: sub[2] })}`;
+        return `${base}${sub[1]} · ${t(`households.${group}.${key}`, { defaultValue: sub[2] })}`;
       }
       return tail ? `${base}${tail}` : base;
     }
