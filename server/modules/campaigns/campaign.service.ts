@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
   Campaign,
-  CampaignAudience,
   CampaignPreview,
   CampaignProposal,
   CampaignProposalsQuery,
@@ -22,13 +21,13 @@ import type { AuditService } from '../audit/index.js';
 import { type Actor, requireCap, requireEstate } from '../auth/index.js';
 import type { CalendarService } from '../calendar/index.js';
 import {
+  channelTextZh,
   type EnqueueInput,
   type MessagingService,
-  PHONE_CHANNELS,
-  phoneText,
   renderText,
   TEMPLATE_CODES,
 } from '../messaging/index.js';
+import { type AudienceSpec, resolveAudience } from './campaign.audience.js';
 import { CampaignErrors, STATUS_ZH } from './campaign.errors.js';
 import { toCampaign } from './campaign.mapper.js';
 import { proposeGreetings } from './campaign.proposals.js';
@@ -56,8 +55,6 @@ export interface TipContent {
   textEn: string;
 }
 
-/** Purposes that need a recorded consent or opt-in (as the outbox worker checks at send time). */
-const CONSENT_PURPOSES = new Set(['greetings', 'tips', 'health_tips']);
 const SMS = new Set(['sms_aliyun', 'sms_tencent']);
 /** Care flags whose households also get a personal greeting from their butler (E12). */
 export const PERSONAL_GREETING_FLAGS = ['elderly_alone', 'elderly', 'disabled'];
@@ -67,12 +64,6 @@ type CampaignSpec = Pick<
   CreateCampaignBody,
   'purpose' | 'templateCode' | 'channel' | 'audience' | 'scheduledAt' | 'throttlePerMinute' | 'tipId'
 >;
-
-export interface Recipient {
-  householdId: string;
-  memberId: string;
-  name: string;
-}
 
 /**
  * Campaigns: an audience from the archive, gated by consent and opt-outs exactly as the outbox
@@ -124,85 +115,11 @@ export function createCampaignService(deps: CampaignDeps) {
     return t;
   }
 
-  /** Households of the audience (buildings, tags, care flags, occupancy: each filter narrows). */
-  async function audienceHouseholds(estateId: string, audience: CampaignAudience) {
-    let hs = await repo.households(db, estateId, audience.buildingIds);
-    if (audience.tags?.length) {
-      const tagged = await repo.taggedHouseholds(db, estateId, audience.tags);
-      hs = hs.filter((h) => tagged.has(h.id));
-    }
-    if (audience.careFlags?.length) {
-      const flags = new Set<string>(audience.careFlags);
-      hs = hs.filter((h) => h.careFlags.some((f) => flags.has(f)));
-    }
-    if (audience.occupancy?.length) {
-      const occ = new Set<string>(audience.occupancy);
-      hs = hs.filter((h) => occ.has(h.occupancy));
-    }
-    return hs;
-  }
-
-  /**
-   * Recipients and exclusions of an audience for a purpose and channel; `only` narrows the
-   * audience to these members (a birthday audience does so with the members born that day).
-   */
-  async function resolve(
-    estateId: string,
-    spec: Pick<CampaignSpec, 'purpose' | 'channel' | 'audience'>,
-    only?: Set<string>,
-  ) {
-    const hs = await audienceHouseholds(estateId, spec.audience);
-    const inAudience = new Set(hs.map((h) => h.id));
-    let members = (await repo.members(db, estateId)).filter((m) => inAudience.has(m.household_id));
-    if (spec.audience.birthday)
-      only = new Set(
-        (await repo.birthdayMembers(db, estateId, [spec.audience.birthday])).map((b) => b.memberId),
-      );
-    if (only) members = members.filter((m) => only.has(m.id));
-    const [consents, opts] = await Promise.all([
-      repo.activeConsents(db, estateId, spec.purpose),
-      repo.optEvents(db, estateId, spec.purpose),
-    ]);
-    const byHousehold = (rows: repo.WordRow[]) => {
-      const m = new Map<string, repo.WordRow[]>();
-      for (const r of rows)
-        if (inAudience.has(r.householdId)) m.set(r.householdId, [...(m.get(r.householdId) ?? []), r]);
-      return m;
-    };
-    const consentMap = byHousehold(consents);
-    const optMap = byHousehold(opts);
-    const latest = (rows: repo.WordRow[] | undefined, memberId: string) => {
-      let best: repo.WordRow | undefined;
-      for (const r of rows ?? [])
-        if ((r.memberId === null || r.memberId === memberId) && (!best || r.at >= best.at)) best = r;
-      return best;
-    };
-    const needsConsent = CONSENT_PURPOSES.has(spec.purpose);
-    // Phone channels address a member by phone, e-mail by address; the portal addresses the household.
-    const needsPhone = PHONE_CHANNELS.has(spec.channel);
-    const needsEmail = spec.channel === 'email';
-    const recipients: Recipient[] = [];
-    const excluded = { noConsent: 0, optedOut: 0, noPhone: 0, noEmail: 0 };
-    for (const m of members) {
-      const opt = latest(optMap.get(m.household_id), m.id);
-      const consent = latest(consentMap.get(m.household_id), m.id);
-      let block: 'noConsent' | 'optedOut' | undefined;
-      // Same rule as the worker: the latest word decides between an opt event and a consent.
-      if (opt && (!consent || opt.at >= consent.at)) block = opt.granted ? undefined : 'optedOut';
-      else if (!consent && needsConsent) block = 'noConsent';
-      if (block) excluded[block]++;
-      else if (needsPhone && !m.phone) excluded.noPhone++;
-      else if (needsEmail && !m.email) excluded.noEmail++;
-      else recipients.push({ householdId: m.household_id, memberId: m.id, name: m.name });
-    }
-    return { households: hs, members: members.length, recipients, excluded };
-  }
-
   async function preview(estateId: string, spec: CampaignSpec, lang: Lang): Promise<CampaignPreview> {
     const t = await checkSpec(estateId, spec, lang);
     const est = await repo.estate(db, estateId);
     const tip = await tipOf(estateId, spec);
-    const r = await resolve(estateId, spec);
+    const r = await resolveAudience(db, estateId, spec);
     const first = r.recipients[0];
     const params = first ? { ...baseParams(est, tip), name: first.name } : {};
     return {
@@ -214,9 +131,7 @@ export function createCampaignService(deps: CampaignDeps) {
         ? {
             memberName: first.name,
             // The sample as the resident will read it: on a phone, greetings and tips end with the opt-out.
-            textZh: PHONE_CHANNELS.has(spec.channel)
-              ? phoneText(spec.purpose, renderText(t.text_zh, params))
-              : renderText(t.text_zh, params),
+            textZh: channelTextZh(spec.channel, spec.purpose, renderText(t.text_zh, params)),
             textEn: t.text_en
               ? renderText(t.text_en, { ...params, estate: est?.name_en ?? est?.name ?? '' })
               : null,
@@ -340,7 +255,7 @@ export function createCampaignService(deps: CampaignDeps) {
       checkChannel(c, actor.lang);
       const now = clock.now();
       const tip = await tipOf(row.estate_id, c);
-      const r = await resolve(row.estate_id, c);
+      const r = await resolveAudience(db, row.estate_id, c);
       const est = await repo.estate(db, row.estate_id);
       const common = baseParams(est, tip);
       const at = c.scheduledAt ? new Date(c.scheduledAt) : now;
@@ -495,7 +410,8 @@ export function createCampaignService(deps: CampaignDeps) {
       const reachable = async (memberIds: string[]) =>
         new Set(
           (
-            await resolve(
+            await resolveAudience(
+              db,
               estateId,
               { purpose: 'greetings', channel: 'dev', audience: {} },
               new Set(memberIds),
@@ -506,7 +422,7 @@ export function createCampaignService(deps: CampaignDeps) {
     },
 
     /** For other modules and tests: who a campaign would reach now. */
-    recipientsOf: (estateId: string, spec: Pick<CampaignSpec, 'purpose' | 'channel' | 'audience'>) =>
-      resolve(estateId, spec).then((r) => r.recipients),
+    recipientsOf: (estateId: string, spec: AudienceSpec) =>
+      resolveAudience(db, estateId, spec).then((r) => r.recipients),
   };
 }

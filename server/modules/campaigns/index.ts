@@ -1,5 +1,6 @@
 import './campaign.table.js';
 
+export type { Recipient } from './campaign.audience.js';
 export { CampaignErrors } from './campaign.errors.js';
 export { campaignRoutes } from './campaign.routes.js';
 export {
@@ -8,6 +9,5 @@ export {
   createCampaignService,
   FESTIVAL_TEMPLATE,
   PERSONAL_GREETING_FLAGS,
-  type Recipient,
 } from './campaign.service.js';
 export type { CampaignRow, CampaignsTable } from './campaign.table.js';

@@ -2,7 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { CITY, TIME_ZONE } from './demo.estate.js';
-import { householdRows, makeFamily } from './demo.households.js';
+import { makeFamily } from './demo.family.js';
+import { householdRows } from './demo.households.js';
 import { insertRows } from './demo.insert.js';
 import { DEFAULT_SEED, Rng } from './demo.random.js';
 

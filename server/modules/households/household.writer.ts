@@ -182,14 +182,13 @@ export function diffArchive(
     name: m.name,
     relation: m.relation,
     role: m.role,
-    phone: maskPhone(m.phone),
-    email: maskEmail(m.email ?? null),
+    phone: m.phone ?? null,
+    email: m.email ?? null,
     ageBand: m.age_band,
     isPrimary: m.is_primary === 1,
   });
-  const memberRaw = (m: any) => ({ ...memberView(m), phone: m.phone ?? null, email: m.email ?? null });
   if (after.members)
-    diffList(out, 'members', before.members, after.members, memberView, (m) => m.name, memberRaw);
+    diffList(out, 'members', before.members, after.members, memberView, (m) => m.name, MEMBER_MASKS);
   if (after.pets)
     diffList(
       out,
@@ -217,6 +216,15 @@ export function diffArchive(
   return out;
 }
 
+/** How a member's contact fields are written into the history: masked, never in full. */
+const MEMBER_MASKS: Masks = { phone: maskPhone, email: maskEmail };
+
+type Masks = Record<string, (v: any) => unknown>;
+
+/**
+ * Item-by-item changes of a list (by id): values are compared as stored and recorded through
+ * `masks`, so a phone changed to another with the same mask is still a change, shown masked.
+ */
 function diffList(
   out: FieldChange[],
   field: string,
@@ -224,26 +232,25 @@ function diffList(
   after: any[],
   view: (x: any) => Record<string, unknown>,
   label: (x: any) => string,
-  /** The values compared, when the recorded view masks them (a phone or address changed to one with the same mask is still a change). */
-  raw: (x: any) => Record<string, unknown> = view,
+  masks: Masks = {},
 ) {
+  const shown = (k: string, v: unknown) => (v == null ? null : masks[k] ? masks[k](v) : v);
+  const recorded = (x: any) => Object.fromEntries(Object.entries(view(x)).map(([k, v]) => [k, shown(k, v)]));
   const old = new Map(before.map((x) => [x.id, x]));
   const now = new Map(after.map((x) => [x.id, x]));
   for (const [id, x] of old)
-    if (!now.has(id)) out.push({ field: `${field}[${label(x)}]`, old: view(x), new: null });
+    if (!now.has(id)) out.push({ field: `${field}[${label(x)}]`, old: recorded(x), new: null });
   for (const [id, x] of now) {
     const o = old.get(id);
     if (!o) {
-      out.push({ field: `${field}[${label(x)}]`, old: null, new: view(x) });
+      out.push({ field: `${field}[${label(x)}]`, old: null, new: recorded(x) });
       continue;
     }
     const ov = view(o);
     const nv = view(x);
-    const or = raw(o);
-    const nr = raw(x);
     for (const k of Object.keys(nv))
-      if (!same(or[k], nr[k]))
-        out.push({ field: `${field}[${label(x)}].${k}`, old: ov[k] ?? null, new: nv[k] ?? null });
+      if (!same(ov[k], nv[k]))
+        out.push({ field: `${field}[${label(x)}].${k}`, old: shown(k, ov[k]), new: shown(k, nv[k]) });
   }
 }
 

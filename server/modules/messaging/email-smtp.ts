@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { type ChannelClient, ChannelError, type SendRequest, type SendResult } from './channel.js';
-import { EMAIL_OPT_OUT, MARKETING_PURPOSES } from './sms-text.js';
+import { emailText, MARKETING_PURPOSES } from './message-text.js';
 
 /** An estate's SMTP server, opened (the password decrypted) for one dispatch run. */
 export interface SmtpConfig {
@@ -40,9 +40,7 @@ export class SmtpEmailClient implements ChannelClient {
 
   async send(req: SendRequest): Promise<SendResult> {
     const marketing = MARKETING_PURPOSES.has(req.purpose);
-    const zh = marketing ? `${req.textZh}\n\n${EMAIL_OPT_OUT.zh}` : req.textZh;
-    const en = req.textEn && marketing ? `${req.textEn}\n\n${EMAIL_OPT_OUT.en}` : req.textEn;
-    const text = en ? `${zh}\n\n${en}` : zh;
+    const text = emailText(req.purpose, req.textZh, req.textEn);
     try {
       const info = await this.transport.sendMail({
         from: { name: this.cfg.fromName, address: this.cfg.fromAddress },

@@ -7,6 +7,7 @@ export {
   type SendResult,
 } from './channel.js';
 export { DevChannel, PortalInboxChannel } from './local-channels.js';
+export { channelTextZh, PHONE_CHANNELS } from './message-text.js';
 export { type BirthdayService, createBirthdayService } from './messaging.birthdays.js';
 export { createSecretBox, type SecretBox } from './messaging.crypto.js';
 export { MessagingErrors } from './messaging.errors.js';
@@ -26,6 +27,4 @@ export type {
   MessageTemplatesTable,
   PortalInboxTable,
 } from './messaging.table.js';
-export { DEFAULT_DISPATCH_SETTINGS, type DispatchSettings, type ProviderConfig } from './messaging.worker.js';
-export { MARKETING_PURPOSES, PHONE_CHANNELS, phoneText, SMS_OPT_OUT, smsParamNames } from './sms-text.js';
 export { signTc3, TencentSmsClient } from './tencent-sms.js';

@@ -6,8 +6,8 @@ import type {
 } from '../../../contract/messaging.js';
 import { fromJson, toIso } from '../../lib/dates.js';
 import { maskEmail, maskPhone } from '../../lib/masking.js';
+import { smsReviewTexts } from './message-text.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
-import { smsReviewTexts } from './sms-text.js';
 
 /** Phones as 138****5678, e-mail as z***@example.com; portal addresses (household ids) as they are. */
 export function maskAddress(channel: string, address: string): string {

@@ -13,11 +13,11 @@ import { AliyunSmsClient } from './aliyun-sms.js';
 import { type ChannelClient, ChannelError, renderText, type SendRequest } from './channel.js';
 import { type SmtpConfig, SmtpEmailClient } from './email-smtp.js';
 import { DevChannel, PortalInboxChannel } from './local-channels.js';
+import { channelTextZh, smsParamNames } from './message-text.js';
 import type { SecretBox } from './messaging.crypto.js';
 import * as repo from './messaging.repository.js';
 import type { MessageRow, ProviderRow, TemplateRow } from './messaging.table.js';
 import { outsideWindow } from './messaging.time.js';
-import { PHONE_CHANNELS, phoneText, smsParamNames } from './sms-text.js';
 import { TencentSmsClient } from './tencent-sms.js';
 
 /** Tunables of the outbox worker; defaults follow the issue and the SMS compliance notes. */
@@ -302,6 +302,8 @@ export function createDispatcher(deps: DispatcherDeps) {
           return 'lost';
         const attempts = Number(m.attempts) + 1;
         const params = fromJson<Record<string, string>>(m.params, {});
+        const paramNames = fromJson<string[]>(t.param_names, []);
+        const textZh = renderText(t.text_zh, params);
         const req: SendRequest = {
           messageId: m.id,
           estateId: m.estate_id,
@@ -313,14 +315,10 @@ export function createDispatcher(deps: DispatcherDeps) {
           templateCode: providerTemplate?.code ?? m.template_code,
           params,
           // SMS carries only what the Chinese text uses (Tencent numbers its parameters).
-          paramNames: sms
-            ? smsParamNames(t.text_zh, fromJson<string[]>(t.param_names, []))
-            : fromJson<string[]>(t.param_names, []),
+          paramNames: sms ? smsParamNames(t.text_zh, paramNames) : paramNames,
           // What a phone shows ends with the opt-out for greetings and tips (the provider's
           // approved template carries it for SMS; the development channel records it the same).
-          textZh: PHONE_CHANNELS.has(channel)
-            ? phoneText(m.purpose, renderText(t.text_zh, params))
-            : renderText(t.text_zh, params),
+          textZh: channelTextZh(channel, m.purpose, textZh),
           textEn: t.text_en ? renderText(t.text_en, params) : null,
           subject: t.name,
         };

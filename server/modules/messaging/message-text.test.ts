@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneText, smsParamNames, smsReviewTexts } from './sms-text.js';
+import { phoneText, smsParamNames, smsReviewTexts } from './message-text.js';
 
 describe('the text a phone receives', () => {
   it('greetings and tips end with the opt-out once; notices carry none', () => {

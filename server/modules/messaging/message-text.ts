@@ -1,8 +1,9 @@
 /**
- * What an SMS says beyond the template's own words. Greetings and tips are marketing (营销) to
- * the SMS providers, and a marketing SMS must end with the opt-out the carriers prescribe
- * (reference/integrations.md, compliance rules: "拒收请回复R"; a reply R opts the sender out,
- * see messaging.receipts.ts). Notices are notifications (通知) and carry none.
+ * What a message says beyond the template's own words, per channel. Greetings and tips are
+ * marketing (营销): an SMS must end with the opt-out the carriers prescribe (reference/
+ * integrations.md, compliance rules: "拒收请回复R"; a reply R opts the sender out, see
+ * messaging.receipts.ts), and an e-mail must say how to refuse more (广告法 §44). Notices are
+ * notifications (通知) and carry neither.
  */
 import type { MessageTemplate } from '../../../contract/messaging.js';
 
@@ -12,10 +13,10 @@ export const SMS_OPT_OUT = '拒收请回复R';
 export const MARKETING_PURPOSES: ReadonlySet<string> = new Set(['greetings', 'tips']);
 
 /**
- * How to stop marketing e-mail (广告法 §44: commercial e-mail must offer a way to refuse it). A
- * reply reaches the estate's own mailbox, where staff record the opt-out; it is not automatic.
+ * How to stop marketing e-mail. A reply reaches the estate's own mailbox, where staff record the
+ * opt-out; it is not automatic.
  */
-export const EMAIL_OPT_OUT = {
+const EMAIL_OPT_OUT = {
   zh: '如不想再收到此类邮件，请回复本邮件“退订”或告知您的管家。',
   en: 'To stop receiving such e-mails, reply "unsubscribe" to this e-mail or tell your butler.',
 };
@@ -32,6 +33,19 @@ export function phoneText(purpose: string, text: string): string {
   const t = text.trimEnd();
   // The opt-out is a sentence of its own: after one that ends without punctuation, add a full stop.
   return /[。！？!?.，,；;]$/.test(t) ? `${t}${SMS_OPT_OUT}` : `${t}。${SMS_OPT_OUT}`;
+}
+
+/** An e-mail's plain text: Chinese, then English; a marketing one says how to stop, in both. */
+export function emailText(purpose: string, textZh: string, textEn: string | null): string {
+  const marketing = MARKETING_PURPOSES.has(purpose);
+  const zh = marketing ? `${textZh}\n\n${EMAIL_OPT_OUT.zh}` : textZh;
+  if (!textEn) return zh;
+  return marketing ? `${zh}\n\n${textEn}\n\n${EMAIL_OPT_OUT.en}` : `${zh}\n\n${textEn}`;
+}
+
+/** The Chinese text as the channel shows it: on a phone (SMS, development) with the SMS opt-out. */
+export function channelTextZh(channel: string, purpose: string, text: string): string {
+  return PHONE_CHANNELS.has(channel) ? phoneText(purpose, text) : text;
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
